@@ -1,0 +1,14 @@
+/**
+ * Flags for every Chromium the tests start. Without the networking ones Chromium keeps calling
+ * Google's services, which a closed network refuses many times a second.
+ */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+]
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium'

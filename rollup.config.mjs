@@ -1,0 +1,43 @@
+import { readFileSync } from 'node:fs'
+import { builtinModules } from 'node:module'
+import nodeResolve from '@rollup/plugin-node-resolve'
+import replace from '@rollup/plugin-replace'
+import terser from '@rollup/plugin-terser'
+import typescript from '@rollup/plugin-typescript'
+
+const { version } = JSON.parse(readFileSync('package.json', 'utf8'))
+
+const plugins = () => [
+  replace({ preventAssignment: true, values: { __VERSION__: JSON.stringify(version) } }),
+  nodeResolve({ browser: true }),
+  typescript({ tsconfig: './tsconfig.json', compilerOptions: { noEmit: false, declaration: false } }),
+]
+
+// Properties starting with `_` are private and get short names, as in web-vitals.
+const minify = () =>
+  terser({ ecma: 2020, module: true, compress: { passes: 2 }, mangle: { properties: { regex: /^_/ } } })
+
+export default [
+  // Script-tag build: defines window.rum and starts itself from data-* attributes.
+  {
+    input: 'src/browser/global.ts',
+    output: { file: 'dist/rumlet.js', format: 'iife', sourcemap: true, plugins: [minify()] },
+    plugins: plugins(),
+  },
+  // ESM for bundlers: named exports, nothing runs at import, left readable for the app's minifier.
+  {
+    input: 'src/browser/index.ts',
+    output: { file: 'dist/rumlet.mjs', format: 'es', sourcemap: true },
+    plugins: plugins(),
+  },
+  // The collector: Node, DuckDB stays an external package.
+  {
+    input: 'src/collector/cli.ts',
+    output: { file: 'dist/collector.js', format: 'es', sourcemap: true, banner: '#!/usr/bin/env node' },
+    external: [...builtinModules, /^node:/, /^@duckdb\//],
+    plugins: [
+      replace({ preventAssignment: true, values: { __VERSION__: JSON.stringify(version) } }),
+      typescript({ tsconfig: './tsconfig.json', compilerOptions: { noEmit: false, declaration: false } }),
+    ],
+  },
+]

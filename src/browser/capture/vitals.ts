@@ -1,0 +1,26 @@
+import { onCLS, onFCP, onINP, onLCP, onTTFB, type MetricType } from 'web-vitals'
+import type { VitalEvent } from '../../wire'
+import type { Emit } from '../types'
+
+/**
+ * Reports the five Core Web Vitals as web-vitals measures them: one `vital` event each time
+ * web-vitals reports (final values, and CLS/INP again when the page is hidden), with `delta`
+ * so that a backend summing deltas per `metricId` gets web-vitals' value.
+ */
+export function startVitals(emit: Emit): void {
+  const report = (metric: MetricType) =>
+    emit<VitalEvent>({
+      type: 'vital',
+      name: metric.name,
+      value: metric.value,
+      delta: metric.delta,
+      rating: metric.rating,
+      metricId: metric.id,
+      navigationType: metric.navigationType.replace(/-/g, '_'),
+    })
+  onLCP(report)
+  onINP(report)
+  onCLS(report)
+  onFCP(report)
+  onTTFB(report)
+}

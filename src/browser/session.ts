@@ -1,0 +1,50 @@
+import { uid } from './lib/uid'
+
+/** A session ends after this long without an event… */
+const IDLE_MS = 30 * 60 * 1000
+/** …or after this long in all. */
+const MAX_MS = 4 * 60 * 60 * 1000
+/** Writing localStorage is synchronous: refresh the activity time at most this often. */
+const TOUCH_MS = 5000
+const KEY = 'rumlet.session'
+
+interface Stored {
+  id: string
+  start: number
+  last: number
+}
+
+/**
+ * The session shared by every tab of the origin, kept in localStorage (no cookies). Where
+ * storage is blocked (sandboxed frames, some privacy modes) the session lives in memory.
+ */
+export function createSession(now: () => number = Date.now, storage?: Storage) {
+  let current: Stored | undefined
+
+  const read = (): Stored | undefined => {
+    try {
+      const value = JSON.parse((storage || localStorage).getItem(KEY) || 'null')
+      if (value && typeof value.id === 'string') return value
+    } catch {}
+  }
+  const write = (value: Stored) => {
+    try {
+      ;(storage || localStorage).setItem(KEY, JSON.stringify(value))
+    } catch {}
+  }
+
+  /** The id of the current session, starting a new one when the old one has ended. */
+  return (): string => {
+    const time = now()
+    // Another tab may have started or extended the session since this tab last looked.
+    if (!current || time - current.last > TOUCH_MS) current = read() || current
+    if (!current || time - current.last > IDLE_MS || time - current.start > MAX_MS) {
+      current = { id: uid(), start: time, last: time }
+      write(current)
+    } else if (time - current.last > TOUCH_MS) {
+      current.last = time
+      write(current)
+    }
+    return current.id
+  }
+}

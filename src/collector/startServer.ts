@@ -1,0 +1,102 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { join } from 'node:path'
+import { dashboardPage } from './dashboardPage'
+import { serveFile } from './serveFile'
+import type { EventFilter, Store } from './openStore'
+import { HttpError, readBody } from './readBody'
+import { BadBatch, validateBatch } from './validateBatch'
+
+export interface ServerOptions {
+  port: number
+  host: string
+  /** Folder holding dist/ and demo/, served at /rumlet.js and /demo/. */
+  root: string
+}
+
+const CORS = {
+  'Access-Control-Allow-Origin': '*',
+  'Access-Control-Allow-Methods': 'GET, POST, OPTIONS',
+  'Access-Control-Allow-Headers': 'Content-Type, Content-Encoding',
+  'Access-Control-Max-Age': '86400',
+}
+
+const SNIPPET = /^\/rumlet\.(js|mjs)(\.map)?$/
+
+/** Starts the HTTP server: ingest, the events API, the snippet and the demo. */
+export async function startServer(store: Store, options: ServerOptions) {
+  const server = createServer((request, response) => {
+    for (const [name, value] of Object.entries(CORS)) response.setHeader(name, value)
+    handle(store, options, request, response).catch((e: unknown) => {
+      const status = e instanceof HttpError ? e.status : 500
+      if (status === 500) console.error('rumlet collector:', e)
+      if (!response.headersSent) send(response, status, { error: status === 500 ? 'internal error' : (e as Error).message })
+      else response.destroy()
+    })
+  })
+  await new Promise<void>((ready, fail) => {
+    server.once('error', fail)
+    server.listen(options.port, options.host, ready)
+  })
+  const { port } = server.address() as AddressInfo
+  const host = options.host.includes(':') ? `[${options.host}]` : options.host
+  return {
+    url: `http://${host}:${port}`,
+    close: () => new Promise<void>((done) => server.close(() => done())),
+  }
+}
+
+async function handle(store: Store, options: ServerOptions, request: IncomingMessage, response: ServerResponse) {
+  const url = new URL(request.url || '/', 'http://collector')
+  const path = url.pathname
+  if (request.method === 'OPTIONS') return void response.writeHead(204).end()
+
+  if (path === '/rum') {
+    if (request.method !== 'POST') throw new HttpError(405, 'use POST')
+    const text = await readBody(request)
+    let body: unknown
+    try {
+      body = JSON.parse(text)
+    } catch {
+      throw new HttpError(400, 'body is not valid JSON')
+    }
+    let batch
+    try {
+      batch = validateBatch(body)
+    } catch (e) {
+      throw e instanceof BadBatch ? new HttpError(400, e.message) : e
+    }
+    return send(response, 200, await store.insert(batch.events, batch.sdk))
+  }
+
+  if (request.method !== 'GET' && request.method !== 'HEAD') throw new HttpError(405, 'use GET')
+  if (path === '/api/events') return send(response, 200, { events: await store.query(readFilter(url.searchParams)) })
+  if (path === '/') return void response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(dashboardPage)
+  if (path === '/demo') return void response.writeHead(301, { Location: '/demo/' }).end()
+  if (SNIPPET.test(path) && (await serveFile(response, join(options.root, 'dist'), path))) return
+  if (path.startsWith('/demo/') && (await serveFile(response, options.root, path))) return
+  // The demo single-page app's routes all load its one page, as an app server would.
+  if (path.startsWith('/demo/spa/') && (await serveFile(response, options.root, '/demo/spa.html'))) return
+  if (SNIPPET.test(path)) throw new HttpError(404, 'snippet not built: run npm run build')
+  throw new HttpError(404, 'not found')
+}
+
+function readFilter(params: URLSearchParams): EventFilter {
+  const whole = (name: string, min: number, max: number) => {
+    const text = params.get(name)
+    if (text === null) return undefined
+    const value = Number(text)
+    if (!/^\d+$/.test(text) || value < min || value > max) throw new HttpError(400, `${name} must be a whole number from ${min} to ${max}`)
+    return value
+  }
+  return {
+    type: params.get('type') || undefined,
+    sessionId: params.get('sessionId') || undefined,
+    since: whole('since', 0, Number.MAX_SAFE_INTEGER),
+    limit: whole('limit', 1, 100_000) ?? 1000,
+  }
+}
+
+function send(response: ServerResponse, status: number, body: object) {
+  response.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8' }).end(JSON.stringify(body))
+}

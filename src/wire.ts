@@ -1,0 +1,88 @@
+// The wire format: what the snippet posts and the collector stores. Both sides import these
+// types, so a renamed field fails the build instead of a dashboard. Later versions add fields
+// and types; they never rename these.
+
+/** Version of the batch envelope; the collector rejects versions it does not know. */
+export const SCHEMA_VERSION = 1
+
+/** Attribute values are flat: no nesting, no arrays. */
+export type Attributes = Record<string, string | number | boolean>
+
+/** Fields every event carries. */
+export interface BaseEvent {
+  /** Unique and stable across resends: the collector stores an id once. */
+  id: string
+  type: string
+  /** When it happened, epoch milliseconds. */
+  time: number
+  sessionId: string
+  /** One id per page view (hard load, SPA route or back/forward-cache restore). */
+  viewId: string
+  url: string
+  app?: string
+  release?: string
+  env?: string
+}
+
+/** Timings of a hard load, in ms from navigation start. */
+export interface NavigationTimings {
+  ttfb?: number
+  domContentLoaded?: number
+  load?: number
+}
+
+export interface PageViewEvent extends BaseEvent, NavigationTimings {
+  type: 'page_view'
+  referrer: string
+  navigationType: string
+}
+
+export type VitalName = 'LCP' | 'INP' | 'CLS' | 'FCP' | 'TTFB'
+
+export interface VitalEvent extends BaseEvent {
+  type: 'vital'
+  name: VitalName
+  value: number
+  delta: number
+  rating: 'good' | 'needs-improvement' | 'poor'
+  /** web-vitals' metric id: summing `delta` per `metricId` gives the metric's value. */
+  metricId: string
+  navigationType?: string
+}
+
+export interface ActionEvent extends BaseEvent {
+  type: 'action'
+  name: string
+  duration: number
+  ok: boolean
+  source: 'api' | 'click'
+  attributes?: Attributes
+}
+
+export interface ErrorEvent extends BaseEvent {
+  type: 'error'
+  message: string
+  errorType: string
+  stack?: string
+  source: string
+  count: number
+  fingerprint: string
+}
+
+export type RumEvent = PageViewEvent | VitalEvent | ActionEvent | ErrorEvent
+
+/** The body of one `POST <endpoint>`: JSON, optionally gzip-compressed. */
+export interface Batch {
+  schema: typeof SCHEMA_VERSION
+  /** Version of the snippet that sent the batch. */
+  sdk: string
+  /** When the batch left the page, epoch ms; lets the collector measure clock skew. */
+  sentAt: number
+  events: RumEvent[]
+}
+
+/** The collector's answer to an accepted batch. */
+export interface IngestReply {
+  stored: number
+  duplicates: number
+}
