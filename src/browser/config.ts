@@ -56,12 +56,13 @@ export function readConfig(options: unknown): Config | undefined {
     const value = given[key]
     const type = TYPES[key]
     if (!type) complain(`unknown option "${key}" ignored`)
-    else if (typeof value !== type || (type === 'number' && !isFinite(value as number)) || VALID[key]?.(value as never) === false)
-      complain(`invalid option "${key}" ignored:`, value)
-    else (config as unknown as Record<string, unknown>)[key] = value
+    else if (typeof value === type && (type !== 'number' || isFinite(value as number)) && VALID[key]?.(value as never) !== false)
+      (config as unknown as Record<string, unknown>)[key] = value
+    // A bad endpoint is named once, below.
+    else if (key !== 'endpoint') complain(`invalid option "${key}" ignored:`, value)
   }
   if (config.endpoint) return config
-  complain('no "endpoint" option: nothing will be sent')
+  complain('no valid "endpoint" option: nothing will be sent')
 }
 
 /** Options from a script tag's `data-*` attributes (`data-sample-rate="0.5"` → `sampleRate: 0.5`). */

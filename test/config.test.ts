@@ -1,0 +1,52 @@
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { readConfig, readDataset } from '../src/browser/config'
+
+const warnings = () => vi.mocked(console.warn).mock.calls.map((call) => call.join(' '))
+
+describe('readConfig', () => {
+  afterEach(() => vi.restoreAllMocks())
+
+  it('uses the given options and fills the defaults', () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => {})
+    expect(readConfig({ endpoint: '/rum', app: 'shop', release: '1.2.3', env: 'prod' })).toEqual({
+      endpoint: '/rum', app: 'shop', release: '1.2.3', env: 'prod', sampleRate: 1, flushInterval: 5000, debug: false,
+    })
+    expect(warnings()).toEqual([])
+  })
+
+  it('warns once per unknown or invalid option, naming it, and keeps the rest', () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => {})
+    const config = readConfig({ endpoint: '/rum', endpont: 'typo', sampleRate: 2, flushInterval: 'soon', app: 'shop' })
+    expect(config).toMatchObject({ endpoint: '/rum', app: 'shop', sampleRate: 1, flushInterval: 5000 })
+    expect(warnings()).toHaveLength(3)
+    expect(warnings()[0]).toContain('"endpont"')
+    expect(warnings()[1]).toContain('"sampleRate"')
+    expect(warnings()[2]).toContain('"flushInterval"')
+  })
+
+  it('without an endpoint gives no config and one warning that says why', () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => {})
+    for (const options of [undefined, null, 'x', {}, { endpoint: '' }]) {
+      vi.mocked(console.warn).mockClear()
+      expect(readConfig(options)).toBeUndefined()
+      expect(warnings().filter((line) => line.includes('endpoint'))).toHaveLength(1)
+    }
+  })
+})
+
+describe('readDataset', () => {
+  it('reads numbers and booleans of data-* attributes as their option types', () => {
+    // <script data-endpoint="/rum" data-sample-rate="0.25" data-debug data-app="shop">
+    expect(readDataset({ endpoint: '/rum', sampleRate: '0.25', debug: '', app: 'shop', flushInterval: '2000' })).toEqual({
+      endpoint: '/rum', sampleRate: 0.25, debug: true, app: 'shop', flushInterval: 2000,
+    })
+    expect(readDataset({ debug: 'false' })).toEqual({ debug: false })
+  })
+
+  it('passes unknown attributes on, for readConfig to name in its warning', () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => {})
+    expect(readConfig(readDataset({ endpoint: '/rum', colour: 'blue' }))).toBeDefined()
+    expect(warnings()[0]).toContain('"colour"')
+    vi.restoreAllMocks()
+  })
+})

@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest'
+import { parseArgs, USAGE } from '../src/collector/parseArgs'
+
+/** The error message of a command line that must be refused; fails the test if it was accepted. */
+function errorOf(argv: string[]): string {
+  const result = parseArgs(argv)
+  if (!('error' in result)) throw new Error(`expected an error for ${JSON.stringify(argv)}, got ${JSON.stringify(result)}`)
+  return result.error
+}
+
+describe('parseArgs', () => {
+  it('without flags listens on 127.0.0.1:8080 and stores in data/rum.duckdb', () => {
+    expect(parseArgs([])).toEqual({ port: 8080, host: '127.0.0.1', db: 'data/rum.duckdb', help: false })
+  })
+
+  it('reads --port, --host and --db, in both "--flag value" and "--flag=value" forms', () => {
+    expect(parseArgs(['--port', '9000', '--host', '0.0.0.0', '--db', '/tmp/x.duckdb'])).toEqual({
+      port: 9000, host: '0.0.0.0', db: '/tmp/x.duckdb', help: false,
+    })
+    expect(parseArgs(['--port=65535', '--db=:memory:'])).toEqual({ port: 65535, host: '127.0.0.1', db: ':memory:', help: false })
+  })
+
+  it('accepts --port 0, which asks the system for a free port', () => {
+    expect(parseArgs(['--port', '0'])).toMatchObject({ port: 0 })
+  })
+
+  it.each(['abc', '-1', '70000', '65536', '1.5', '', '1e3', ' 80'])('refuses --port %j with a message naming --port', (value) => {
+    expect(errorOf([`--port=${value}`])).toContain('--port')
+  })
+
+  it('refuses a negative port given as a separate argument', () => {
+    expect('error' in parseArgs(['--port', '-1'])).toBe(true)
+  })
+
+  it('refuses an unknown flag and names it', () => {
+    expect(errorOf(['--bogus'])).toContain('--bogus')
+  })
+
+  it('refuses positional arguments', () => {
+    expect('error' in parseArgs(['serve'])).toBe(true)
+  })
+
+  it('sets help for --help and -h', () => {
+    expect(parseArgs(['--help'])).toMatchObject({ help: true })
+    expect(parseArgs(['-h'])).toMatchObject({ help: true })
+  })
+
+  it('refuses an empty --db and an empty --host', () => {
+    expect(errorOf(['--db', ''])).toContain('--db')
+    expect(errorOf(['--db='])).toContain('--db')
+    expect(errorOf(['--host='])).toContain('--host')
+  })
+
+  it('refuses a flag that needs a value when the value is missing', () => {
+    expect('error' in parseArgs(['--port'])).toBe(true)
+    expect('error' in parseArgs(['--db'])).toBe(true)
+  })
+
+  it('has a usage text that lists every flag', () => {
+    for (const flag of ['--port', '--host', '--db', '--help']) expect(USAGE).toContain(flag)
+  })
+})

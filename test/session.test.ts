@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest'
+import { createSession } from '../src/browser/session'
+
+/** A Storage over a Map: what two tabs of one origin share. */
+function memoryStorage(): Storage {
+  const map = new Map<string, string>()
+  return {
+    getItem: (key) => map.get(key) ?? null,
+    setItem: (key, value) => void map.set(key, String(value)),
+    removeItem: (key) => void map.delete(key),
+    clear: () => map.clear(),
+    key: (i) => [...map.keys()][i] ?? null,
+    get length() {
+      return map.size
+    },
+  }
+}
+
+const MINUTE = 60_000
+
+describe('createSession', () => {
+  it('keeps one id while the visitor is active', () => {
+    let now = 1_000_000
+    const session = createSession(() => now, memoryStorage())
+    const id = session()
+    for (let i = 0; i < 100; i++) {
+      now += MINUTE
+      expect(session()).toBe(id)
+    }
+  })
+
+  it('starts a new session after 30 minutes without activity', () => {
+    let now = 1_000_000
+    const session = createSession(() => now, memoryStorage())
+    const first = session()
+    now += 30 * MINUTE + 1
+    expect(session()).not.toBe(first)
+  })
+
+  it('starts a new session after 4 hours however active', () => {
+    let now = 1_000_000
+    const session = createSession(() => now, memoryStorage())
+    const first = session()
+    for (let i = 0; i < 4 * 60; i++) {
+      now += MINUTE
+      if (i < 4 * 60 - 1) expect(session()).toBe(first)
+    }
+    now += MINUTE
+    expect(session()).not.toBe(first)
+  })
+
+  it('shares the session between tabs of one origin', () => {
+    let now = 1_000_000
+    const storage = memoryStorage()
+    const tabA = createSession(() => now, storage)
+    const tabB = createSession(() => now, storage)
+    expect(tabB()).toBe(tabA())
+    // Tab B keeps the session alive while tab A sits idle for 40 minutes.
+    for (let i = 0; i < 40; i++) {
+      now += MINUTE
+      tabB()
+    }
+    expect(tabA()).toBe(tabB())
+  })
+
+  it('falls back to a session in memory when storage throws', () => {
+    const broken = { getItem: () => { throw new Error('SecurityError') }, setItem: () => { throw new Error('QuotaExceededError') } } as unknown as Storage
+    let now = 1_000_000
+    const session = createSession(() => now, broken)
+    const id = session()
+    expect(id).toMatch(/^[0-9a-z]{28}$/)
+    now += MINUTE
+    expect(session()).toBe(id)
+  })
+})
