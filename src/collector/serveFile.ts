@@ -18,9 +18,10 @@ const TYPES: Record<string, string> = {
  * when there is no such file, and never serves anything outside `root`.
  */
 export async function serveFile(response: ServerResponse, root: string, path: string): Promise<boolean> {
-  let file = resolve(root, '.' + decodeURIComponent(path))
-  if (file !== resolve(root) && !file.startsWith(resolve(root) + sep)) return false
   try {
+    // decodeURIComponent throws on malformed escapes: that is "no such file" too.
+    let file = resolve(root, '.' + decodeURIComponent(path))
+    if (file !== resolve(root) && !file.startsWith(resolve(root) + sep)) return false
     if ((await stat(file)).isDirectory()) file = join(file, 'index.html')
     const content = await readFile(file)
     response.writeHead(200, { 'Content-Type': TYPES[extname(file)] || 'application/octet-stream' })

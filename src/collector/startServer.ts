@@ -30,8 +30,11 @@ export async function startServer(store: Store, options: ServerOptions) {
     handle(store, options, request, response).catch((e: unknown) => {
       const status = e instanceof HttpError ? e.status : 500
       if (status === 500) console.error('rumlet collector:', e)
-      if (!response.headersSent) send(response, status, { error: status === 500 ? 'internal error' : (e as Error).message })
-      else response.destroy()
+      if (response.headersSent) return void response.destroy()
+      // A body refused before it was read to the end: answer, then close the connection
+      // rather than read the rest.
+      if (!request.complete) response.setHeader('Connection', 'close')
+      send(response, status, { error: status === 500 ? 'internal error' : (e as Error).message })
     })
   })
   await new Promise<void>((ready, fail) => {
@@ -74,9 +77,12 @@ async function handle(store: Store, options: ServerOptions, request: IncomingMes
   if (path === '/') return void response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(dashboardPage)
   if (path === '/demo') return void response.writeHead(301, { Location: '/demo/' }).end()
   if (SNIPPET.test(path) && (await serveFile(response, join(options.root, 'dist'), path))) return
-  if (path.startsWith('/demo/') && (await serveFile(response, options.root, path))) return
-  // The demo single-page app's routes all load its one page, as an app server would.
-  if (path.startsWith('/demo/spa/') && (await serveFile(response, options.root, '/demo/spa.html'))) return
+  if (path.startsWith('/demo/')) {
+    const demo = join(options.root, 'demo')
+    if (await serveFile(response, demo, path.slice('/demo'.length))) return
+    // The demo single-page app's routes all load its one page, as an app server would.
+    if (path.startsWith('/demo/spa/') && (await serveFile(response, demo, '/spa.html'))) return
+  }
   if (SNIPPET.test(path)) throw new HttpError(404, 'snippet not built: run npm run build')
   throw new HttpError(404, 'not found')
 }

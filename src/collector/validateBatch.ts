@@ -17,7 +17,8 @@ const flat: Check = (v) =>
 const BASE: Record<string, Check> = {
   id,
   type: (v) => typeof v === 'string' && /^[a-z][a-z_]{0,31}$/.test(v),
-  time: (v) => num(v) && (v as number) > 0,
+  // Epoch ms up to the year 9999: what a BIGINT column and a Date can both hold.
+  time: (v) => num(v) && (v as number) > 0 && (v as number) < 253402300800000,
   sessionId: id,
   viewId: id,
   url: str(8192),

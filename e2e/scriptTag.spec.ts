@@ -1,0 +1,53 @@
+import { expect, test } from './fixtures'
+import { startSite } from './startSite'
+
+test('a site on another origin loads the script tag, which starts itself from data-* and posts across origins', async ({ page, collector }) => {
+  // 127.0.0.1 and localhost are different origins: the site is one, the collector the other.
+  const collectorUrl = collector.url.replace('127.0.0.1', 'localhost')
+  const site = await startSite({
+    '/': `<!doctype html><title>site</title><h1>A customer's site</h1>
+      <button id="buy" onclick="rum.trackAction('buy', { plan: 'pro' })">Buy</button>
+      <script async src="${collectorUrl}/rumlet.js" data-endpoint="${collectorUrl}/rum"
+        data-app="site" data-release="2.0.0" data-env="staging" data-flush-interval="1000"></script>`,
+  })
+  try {
+    const failures: string[] = []
+    page.on('requestfailed', (request) => failures.push(request.url()))
+    page.on('console', (message) => message.type() === 'warning' && failures.push(message.text()))
+    await page.goto(`${site.url}/`)
+    await page.waitForFunction(() => 'rum' in window)
+    await page.click('#buy')
+
+    // data-flush-interval="1000": sent while the page stays open, with fetch across origins.
+    const events = await collector.waitFor((events) => events.some((e) => e.type === 'action'), 5000)
+    expect(events.find((e) => e.type === 'action')).toMatchObject({
+      name: 'buy', attributes: { plan: 'pro' }, app: 'site', release: '2.0.0', env: 'staging', url: `${site.url}/`,
+    })
+    expect(failures).toEqual([])
+  } finally {
+    await site.close()
+  }
+})
+
+test('rum.flush() sends at once and resolves after the collector stored the events', async ({ page, collector }) => {
+  await page.goto(`${collector.url}/demo/checkout.html`)
+  await page.waitForFunction(() => 'rum' in window)
+  await page.click('#pay')
+  await page.evaluate(() => (window as unknown as { rum: { flush(): Promise<void> } }).rum.flush())
+  const actions = await collector.events({ type: 'action' })
+  expect(actions).toMatchObject([{ name: 'checkout', attributes: { items: 1, total: 12.5 } }])
+})
+
+test('the single-page demo imports the ESM build and records its actions', async ({ page, collector }) => {
+  const errors: string[] = []
+  page.on('pageerror', (error) => errors.push(error.message))
+  await page.goto(`${collector.url}/demo/spa.html`)
+  await page.click('text=Products')
+  await expect(page).toHaveURL(`${collector.url}/demo/spa/products`)
+  await page.click('#like')
+  await page.click('#send-now')
+  const events = await collector.waitFor((events) => events.some((e) => e.type === 'action'), 5000)
+  expect(events.find((e) => e.type === 'action')).toMatchObject({ name: 'like', app: 'demo-spa', attributes: { view: 'Products' } })
+  expect(events.filter((e) => e.type === 'page_view')).toHaveLength(1)
+  expect(errors).toEqual([])
+})
