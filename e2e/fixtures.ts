@@ -6,7 +6,7 @@ export const test = base.extend<{ collector: Collector }>({
   collector: async ({}, use) => {
     const collector = await startCollector()
     await use(collector)
-    await collector.stop()
+    await collector.close()
   },
 })
 

@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process'
+import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -8,35 +8,32 @@ import type { RumEvent } from '../src/wire'
  * Starts the real collector (`dist/collector.js`) on a free port and a new DuckDB file, the way
  * a user starts it. `events()` reads back what it stored over its HTTP API.
  */
-export async function startCollector(extraArgs: string[] = []) {
+export async function startCollector() {
   const folder = mkdtempSync(join(tmpdir(), 'rumlet-e2e-'))
-  const child = spawn(process.execPath, ['dist/collector.js', '--port', '0', '--db', join(folder, 'rum.duckdb'), ...extraArgs], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
-  let output = ''
-  const url = await new Promise<string>((ready, fail) => {
-    const timer = setTimeout(() => fail(new Error(`collector did not start:\n${output}`)), 15_000)
-    const read = (chunk: Buffer) => {
-      output += chunk
-      const match = /rumlet collector listening on (\S+)/.exec(output)
-      if (match) {
-        clearTimeout(timer)
-        ready(match[1])
-      }
-    }
-    child.stdout.on('data', read)
-    child.stderr.on('data', read)
-    child.once('exit', (code) => fail(new Error(`collector exited with ${code}:\n${output}`)))
-  })
+  let child = launch(folder, '0')
+  const url = await ready(child)
+  const port = new URL(url).port
 
   const events = async (query: Record<string, string> = {}): Promise<RumEvent[]> => {
     const response = await fetch(`${url}/api/events?${new URLSearchParams(query)}`)
     return ((await response.json()) as { events: RumEvent[] }).events
   }
 
+  const stop = async () => {
+    if (child.exitCode === null) {
+      const exited = new Promise((r) => child.once('exit', r))
+      child.kill('SIGTERM')
+      await exited
+    }
+  }
+
   return {
     url,
     events,
+    /** Ingest counters since the collector (re)started, before dedupe. */
+    stats: async () => (await fetch(`${url}/api/stats`)).json() as Promise<{ batches: number; events: number; stored: number; duplicates: number }>,
+    /** Makes POST /rum answer 503 with `Retry-After: retryAfter` for `seconds`. */
+    maintenance: (seconds: number, retryAfter: number) => fetch(`${url}/api/maintenance?seconds=${seconds}&retryAfter=${retryAfter}`, { method: 'POST' }),
     /** Polls until `done(events)` holds or `timeout` ms pass; returns the last events read. */
     async waitFor(done: (events: RumEvent[]) => boolean, timeout = 10_000): Promise<RumEvent[]> {
       const end = Date.now() + timeout
@@ -47,15 +44,43 @@ export async function startCollector(extraArgs: string[] = []) {
       }
       return last
     },
-    async stop() {
-      if (child.exitCode === null) {
-        const exited = new Promise((r) => child.once('exit', r))
-        child.kill('SIGTERM')
-        await exited
-      }
+    /** Stops the process, keeping its database. */
+    stop,
+    /** Starts it again on the same port and database. */
+    async restart() {
+      await stop()
+      child = launch(folder, port)
+      await ready(child)
+    },
+    async close() {
+      await stop()
       rmSync(folder, { recursive: true, force: true })
     },
   }
+}
+
+function launch(folder: string, port: string) {
+  return spawn(process.execPath, ['dist/collector.js', '--port', port, '--db', join(folder, 'rum.duckdb')], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+}
+
+function ready(child: ChildProcess): Promise<string> {
+  let output = ''
+  return new Promise<string>((ready, fail) => {
+    const timer = setTimeout(() => fail(new Error(`collector did not start:\n${output}`)), 15_000)
+    const read = (chunk: Buffer) => {
+      output += chunk
+      const match = /rumlet collector listening on (\S+)/.exec(output)
+      if (match) {
+        clearTimeout(timer)
+        ready(match[1])
+      }
+    }
+    child.stdout!.on('data', read)
+    child.stderr!.on('data', read)
+    child.once('exit', (code) => fail(new Error(`collector exited with ${code}:\n${output}`)))
+  })
 }
 
 export type Collector = Awaited<ReturnType<typeof startCollector>>

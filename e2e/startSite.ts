@@ -1,19 +1,28 @@
+import { readFileSync } from 'node:fs'
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 
 /**
  * A customer's site on an origin of its own (another port is another origin): serves the given
- * pages, so tests can load rumlet the way a site does, from the collector's origin.
+ * pages, and the built snippet at /rumlet.js as a site that hosts it itself does.
  */
 export async function startSite(pages: Record<string, string>) {
   const server = createServer((request, response) => {
-    const page = pages[new URL(request.url || '/', 'http://site').pathname]
+    const path = new URL(request.url || '/', 'http://site').pathname
+    if (path === '/rumlet.js') return void response.writeHead(200, { 'Content-Type': 'text/javascript' }).end(readFileSync('dist/rumlet.js'))
+    if (path === '/favicon.ico') return void response.writeHead(204).end()
+    const page = pages[path]
     if (page === undefined) return void response.writeHead(404).end('not found')
     response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(page)
   })
   await new Promise<void>((ready) => server.listen(0, '127.0.0.1', ready))
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    close: () => new Promise<void>((done) => server.close(() => done())),
+    close: () =>
+      new Promise<void>((done) => {
+        server.close(() => done())
+        // A browser still open keeps its keep-alive connections: do not wait for them.
+        server.closeAllConnections()
+      }),
   }
 }

@@ -69,7 +69,17 @@ export interface ErrorEvent extends BaseEvent {
   fingerprint: string
 }
 
-export type RumEvent = PageViewEvent | VitalEvent | ActionEvent | ErrorEvent
+/**
+ * Events the snippet had to drop, counted by reason (`queue_full`, `expired`, `rejected`,
+ * `too_large`, …). The counts travel as an event of their own, so they are stored exactly once
+ * like any other event.
+ */
+export interface DroppedEvent extends BaseEvent {
+  type: 'dropped'
+  counts: Record<string, number>
+}
+
+export type RumEvent = PageViewEvent | VitalEvent | ActionEvent | ErrorEvent | DroppedEvent
 
 /** The body of one `POST <endpoint>`: JSON, optionally gzip-compressed. */
 export interface Batch {

@@ -68,7 +68,7 @@ describe('createSession', () => {
     let now = 1_000_000
     const session = createSession(() => now, broken)
     const id = session()
-    expect(id).toMatch(/^[0-9a-z]{28}$/)
+    expect(id).toMatch(/^[0-9a-z]{17,}$/)
     now += MINUTE
     expect(session()).toBe(id)
   })

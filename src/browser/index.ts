@@ -1,4 +1,4 @@
-import type { ActionEvent, Attributes, RumEvent } from '../wire'
+import type { ActionEvent, Attributes, DroppedEvent, RumEvent } from '../wire'
 import { readConfig, type Config, type RumOptions } from './config'
 import { startPageViews } from './capture/pageViews'
 import { startVitals } from './capture/vitals'
@@ -31,33 +31,39 @@ export const init = guard((options: RumOptions): void => {
   if (!config) return
   setDebug(config.debug)
   const session = createSession()
-  pipeline = startPipeline(config.endpoint, config.flushInterval)
+  pipeline = startPipeline(config.endpoint, config.flushInterval, (counts) => emit!<DroppedEvent>({ type: 'dropped', counts }))
   emit = createEmit(config, session, pipeline.add)
   const endPageView = startPageViews(emit)
   startVitals(emit)
   onHidden(() => {
     endPageView()
-    pipeline!.beaconAll()
+    pipeline!.hide()
   })
+  // Whatever earlier pages, tabs or crashes left in IndexedDB goes out once this page is idle.
+  pipeline.whenIdle()
 })
 
-function createEmit(config: Config, session: () => string, add: (event: RumEvent) => void): Emit {
+function createEmit(config: Config, session: (time: number) => string, add: (event: RumEvent) => void): Emit {
   const viewId = uid()
+  let sampledId = ''
+  let sampled = false
+  let url = ''
   return (event, time = Date.now()) => {
-    const sessionId = session()
+    const sessionId = session(time)
     // Sampling hashes the session id: every tab and load of a session agrees.
-    if (hashToUnit(sessionId) >= config.sampleRate) return
-    add({
-      id: uid(),
-      time,
-      sessionId,
-      viewId,
-      url: location.href,
-      app: config.app,
-      release: config.release,
-      env: config.env,
-      ...event,
-    } as unknown as RumEvent)
+    if (sessionId !== sampledId) sampled = hashToUnit((sampledId = sessionId)) < config.sampleRate
+    if (!sampled) return
+    // Reading location.href costs microseconds: read it once per task, not once per event.
+    if (!url) {
+      url = location.href
+      queueMicrotask(() => (url = ''))
+    }
+    add(
+      Object.assign(
+        { id: uid(), time, sessionId, viewId, url, app: config.app, release: config.release, env: config.env },
+        event,
+      ) as unknown as RumEvent,
+    )
   }
 }
 

@@ -33,9 +33,8 @@ export function createSession(now: () => number = Date.now, storage?: Storage) {
     } catch {}
   }
 
-  /** The id of the current session, starting a new one when the old one has ended. */
-  return (): string => {
-    const time = now()
+  /** The id of the session at `time`, starting a new one when the old one has ended. */
+  return (time = now()): string => {
     // Another tab may have started or extended the session since this tab last looked.
     if (!current || time - current.last > TOUCH_MS) current = read() || current
     if (!current || time - current.last > IDLE_MS || time - current.start > MAX_MS) {

@@ -19,21 +19,41 @@ const CORS = {
   'Access-Control-Allow-Methods': 'GET, POST, OPTIONS',
   'Access-Control-Allow-Headers': 'Content-Type, Content-Encoding',
   'Access-Control-Max-Age': '86400',
+  // Without this a page on another origin cannot read Retry-After, and retries too early.
+  'Access-Control-Expose-Headers': 'Retry-After',
 }
 
 const SNIPPET = /^\/rumlet\.(js|mjs)(\.map)?$/
 
+/** Counts since start, before dedupe: how often resends happen. */
+export interface IngestStats {
+  batches: number
+  events: number
+  stored: number
+  duplicates: number
+  refused: number
+}
+
+interface State {
+  stats: IngestStats
+  /** Until this time (epoch ms) POST /rum answers 503: maintenance, e.g. a backup. */
+  maintenanceUntil: number
+  retryAfter: number
+}
+
 /** Starts the HTTP server: ingest, the events API, the snippet and the demo. */
 export async function startServer(store: Store, options: ServerOptions) {
+  const state: State = { stats: { batches: 0, events: 0, stored: 0, duplicates: 0, refused: 0 }, maintenanceUntil: 0, retryAfter: 0 }
   const server = createServer((request, response) => {
     for (const [name, value] of Object.entries(CORS)) response.setHeader(name, value)
-    handle(store, options, request, response).catch((e: unknown) => {
+    handle(store, options, state, request, response).catch((e: unknown) => {
       const status = e instanceof HttpError ? e.status : 500
       if (status === 500) console.error('rumlet collector:', e)
       if (response.headersSent) return void response.destroy()
       // A body refused before it was read to the end: answer, then close the connection
       // rather than read the rest.
       if (!request.complete) response.setHeader('Connection', 'close')
+      if (request.url === '/rum' && status !== 503) state.stats.refused++
       send(response, status, { error: status === 500 ? 'internal error' : (e as Error).message })
     })
   })
@@ -45,17 +65,28 @@ export async function startServer(store: Store, options: ServerOptions) {
   const host = options.host.includes(':') ? `[${options.host}]` : options.host
   return {
     url: `http://${host}:${port}`,
-    close: () => new Promise<void>((done) => server.close(() => done())),
+    /** Stops accepting, lets requests in progress finish (2 s at most), then closes. */
+    close: () =>
+      new Promise<void>((done) => {
+        server.close(() => done())
+        // Browsers keep idle connections open for minutes: they would hold the shutdown.
+        server.closeIdleConnections()
+        setTimeout(() => server.closeAllConnections(), 2000).unref()
+      }),
   }
 }
 
-async function handle(store: Store, options: ServerOptions, request: IncomingMessage, response: ServerResponse) {
+async function handle(store: Store, options: ServerOptions, state: State, request: IncomingMessage, response: ServerResponse) {
   const url = new URL(request.url || '/', 'http://collector')
   const path = url.pathname
   if (request.method === 'OPTIONS') return void response.writeHead(204).end()
 
   if (path === '/rum') {
     if (request.method !== 'POST') throw new HttpError(405, 'use POST')
+    if (Date.now() < state.maintenanceUntil) {
+      response.setHeader('Retry-After', String(state.retryAfter))
+      throw new HttpError(503, 'in maintenance: retry later')
+    }
     const text = await readBody(request)
     let body: unknown
     try {
@@ -69,11 +100,31 @@ async function handle(store: Store, options: ServerOptions, request: IncomingMes
     } catch (e) {
       throw e instanceof BadBatch ? new HttpError(400, e.message) : e
     }
-    return send(response, 200, await store.insert(batch.events, batch.sdk))
+    const reply = await store.insert(batch.events, batch.sdk)
+    const { stats } = state
+    stats.batches++
+    stats.events += batch.events.length
+    stats.stored += reply.stored
+    stats.duplicates += reply.duplicates
+    return send(response, 200, reply)
+  }
+
+  // Maintenance (a backup, a migration): senders are told to come back later, and do.
+  if (path === '/api/maintenance') {
+    if (request.method !== 'POST') throw new HttpError(405, 'use POST')
+    if (!isLoopback(request.socket.remoteAddress)) throw new HttpError(403, 'only from this machine')
+    const seconds = Number(url.searchParams.get('seconds') ?? 60)
+    const retryAfter = Number(url.searchParams.get('retryAfter') ?? 2)
+    if (!(seconds >= 0 && seconds <= 86400) || !Number.isInteger(retryAfter) || retryAfter < 0 || retryAfter > 3600)
+      throw new HttpError(400, 'seconds must be 0–86400 and retryAfter a whole number 0–3600')
+    state.maintenanceUntil = Date.now() + seconds * 1000
+    state.retryAfter = retryAfter
+    return send(response, 200, { until: state.maintenanceUntil, retryAfter })
   }
 
   if (request.method !== 'GET' && request.method !== 'HEAD') throw new HttpError(405, 'use GET')
   if (path === '/api/events') return send(response, 200, { events: await store.query(readFilter(url.searchParams)) })
+  if (path === '/api/stats') return send(response, 200, state.stats)
   if (path === '/') return void response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(dashboardPage)
   if (path === '/demo') return void response.writeHead(301, { Location: '/demo/' }).end()
   if (SNIPPET.test(path) && (await serveFile(response, join(options.root, 'dist'), path))) return
@@ -86,6 +137,8 @@ async function handle(store: Store, options: ServerOptions, request: IncomingMes
   if (SNIPPET.test(path)) throw new HttpError(404, 'snippet not built: run npm run build')
   throw new HttpError(404, 'not found')
 }
+
+const isLoopback = (address = '') => address === '::1' || address.startsWith('127.') || address.startsWith('::ffff:127.')
 
 function readFilter(params: URLSearchParams): EventFilter {
   const whole = (name: string, min: number, max: number) => {

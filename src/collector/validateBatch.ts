@@ -39,6 +39,7 @@ const BY_TYPE: Record<string, Record<string, Check>> = {
     metricId: str(128),
   },
   action: { name: str(1024), duration: num, ok: bool, source: str(32), attributes: optional(flat) },
+  dropped: { counts: (v) => flat(v) && Object.values(v as object).every(num) },
   error: { message: str(8192), errorType: str(256), stack: optional(str(16384)), source: str(32), count: num, fingerprint: str(256) },
 }
 

@@ -8,27 +8,39 @@ export function envelope(sentAt: number): [string, string] {
   return [`{"schema":${SCHEMA_VERSION},"sdk":"${__VERSION__}","sentAt":${sentAt},"events":[`, ']}']
 }
 
-/**
- * Packs serialized events into request bodies of at most `maxBytes` UTF-8 bytes each (one event
- * larger than that still goes out, alone). Events are serialized once, when they are recorded,
- * and joined here as strings: a batch is never parsed and stringified again.
- */
-export function packBodies(events: string[], maxBytes: number, sentAt: number): string[] {
+/** A request body holding the given serialized events. */
+export function toBody(events: string[], sentAt: number): string {
   const [head, tail] = envelope(sentAt)
-  const frame = byteLength(head) + byteLength(tail)
-  const bodies: string[] = []
-  let part: string[] = []
-  let bytes = frame
-  for (const event of events) {
-    const size = byteLength(event) + 1
-    if (part.length && bytes + size > maxBytes) {
-      bodies.push(head + part.join(',') + tail)
-      part = []
-      bytes = frame
+  return head + events.join(',') + tail
+}
+
+// The envelope's bytes, with room for a 13-digit sentAt.
+const FRAME_BYTES = byteLength(envelope(1e12).join(''))
+
+/**
+ * Splits entries into groups whose request body stays within `maxBytes` UTF-8 bytes (an entry
+ * larger than that still goes out, alone). Events are serialized once, when recorded, and
+ * joined as strings: a batch is never parsed and stringified again.
+ */
+export function packGroups<T>(items: T[], maxBytes: number, bytesOf: (item: T) => number): T[][] {
+  const groups: T[][] = []
+  let group: T[] = []
+  let bytes = FRAME_BYTES
+  for (const item of items) {
+    const size = bytesOf(item) + 1
+    if (group.length && bytes + size > maxBytes) {
+      groups.push(group)
+      group = []
+      bytes = FRAME_BYTES
     }
-    part.push(event)
+    group.push(item)
     bytes += size
   }
-  if (part.length) bodies.push(head + part.join(',') + tail)
-  return bodies
+  if (group.length) groups.push(group)
+  return groups
+}
+
+/** Serialized events packed into bodies of at most `maxBytes` each. */
+export function packBodies(events: string[], maxBytes: number, sentAt: number): string[] {
+  return packGroups(events, maxBytes, byteLength).map((group) => toBody(group, sentAt))
 }

@@ -1,6 +1,9 @@
-import { byteLength } from '../lib/byteLength'
 import { guard } from '../lib/guard'
-import { packBodies } from './packBodies'
+import { byteLength } from '../lib/byteLength'
+import { createBuffer, type Limits } from './createBuffer'
+import type { Entry } from './entry'
+import { packGroups, toBody } from './packBodies'
+import { retryDelay } from './retryDelay'
 import { beacon, post } from './send'
 
 /** A batch leaves at this many events… */
@@ -10,70 +13,200 @@ const BATCH_BYTES = 16 * 1024
 // sendBeacon and keepalive fetch share one 64 KiB in-flight quota per document (Fetch spec);
 // beacons of 16 KiB leave room for the host page's own.
 const BEACON_BYTES = 16 * 1024
+/** An event this large is a bug in the page (or in rumlet): it would not fit a beacon. */
+const MAX_EVENT_BYTES = 60 * 1024
+/** Recorded events reach IndexedDB this soon: one transaction for every burst. */
+const WRITE_DELAY_MS = 250
+/** After IndexedDB failed, rumlet keeps events in memory and tries it again this much later. */
+const BUFFER_RETRY_MS = 30_000
+
+export const DEFAULT_LIMITS: Limits = { maxEvents: 5000, maxBytes: 5e6, maxAge: 7 * 24 * 3600e3 }
+
+export type Drops = Record<string, number>
 
 /**
- * Holds recorded events until they are sent: in batches every `flushInterval` ms or when a batch
- * is full, and with beacons when the page is hidden. Events that a failed send carried go back
- * to the front of the queue. (This in-memory queue is where the IndexedDB buffer slots in.)
+ * Delivers events at least once. Each event is written to IndexedDB (shared by the origin's
+ * tabs) before any send and deleted there only once the collector answered 2xx. One tab sends
+ * at a time, under a Web Lock held for one flush. When the page is hidden, this tab's
+ * unacknowledged events go out in beacons but stay stored: hidden may not mean leaving, and the
+ * collector stores an id once. `onDrops` receives counts of events lost, by reason.
  */
-export function startPipeline(endpoint: string, flushInterval: number) {
-  let queue: string[] = []
-  let queueBytes = 0
-  let inFlight: string[] = []
+export function startPipeline(endpoint: string, flushInterval: number, onDrops: (drops: Drops) => void, limits = DEFAULT_LIMITS) {
+  const buffer = createBuffer()
+  const memory = new Map<string, Entry>() // this tab's unacknowledged events, oldest first
+  let unwritten: Entry[] = []
+  let bufferDownUntil = 0
+  let writeTimer: ReturnType<typeof setTimeout> | undefined
+  let sendTimer: ReturnType<typeof setTimeout> | undefined
+  // Events and bytes recorded since the last send: a full batch is sent without waiting for the
+  // interval (bytes are known once serialized, at the write 250 ms later).
+  let freshEvents = 0
+  let fresh = 0
+  let failures = 0
+  let notBefore = 0
   let sending: Promise<void> | undefined
-  let soon: ReturnType<typeof setTimeout> | undefined
+  let drops: Drops = {}
 
-  const bytesOf = (events: string[]) => events.reduce((sum, event) => sum + byteLength(event), 0)
+  // Serializing is the costly part of recording an event: it waits for the write (or the exit),
+  // so a burst of calls costs the page little more than an array push each.
+  const serialize = (entries: Entry[]) =>
+    entries.filter((entry) => {
+      const event = entry._event
+      if (!event) return true
+      entry._event = undefined
+      entry._json = JSON.stringify(event)
+      entry._key = [event.time, event.id, byteLength(entry._json)]
+      if (entry._key[2] <= MAX_EVENT_BYTES) return (fresh += entry._key[2]), true
+      memory.delete(event.id)
+      drop('too_large', 1)
+    })
 
-  // One send loop at a time; it drains the queue batch by batch and stops at the first failure,
-  // leaving the rest to the next interval.
+  const drop = (reason: string, count: number) => count > 0 && (drops[reason] = (drops[reason] || 0) + count)
+  const later = (fn: () => unknown, ms: number) => setTimeout(guard(fn), ms)
+
+  const write = async (): Promise<void> => {
+    clearTimeout(writeTimer)
+    writeTimer = undefined
+    if (!unwritten.length || Date.now() < bufferDownUntil) return
+    // Events acknowledged meanwhile (sent from memory) need no copy.
+    const batch = serialize(unwritten.filter((entry) => memory.has(entry._key ? entry._key[1] : entry._event!.id)))
+    unwritten = []
+    if (fresh >= BATCH_BYTES) sendTimer ||= later(send, 0)
+    if (!batch.length) return
+    try {
+      await buffer._write(batch)
+    } catch {
+      // Events stay in memory: sent from there, and at exit by beacon.
+      unwritten = batch.concat(unwritten)
+      bufferDownUntil = Date.now() + BUFFER_RETRY_MS
+      return
+    }
+    for (const entry of batch) entry._written = true
+    const trimmed = await buffer._trim(Date.now(), limits).catch(() => undefined)
+    if (trimmed) {
+      drop('expired', trimmed.expired)
+      drop('queue_full', trimmed.queue_full)
+    }
+  }
+
+  // Sends the given entries in bodies of at most 16 KiB; false when the collector could not be
+  // reached and the rest should wait for the backoff.
+  const deliver = async (entries: Entry[], split = true): Promise<boolean> => {
+    for (const group of packGroups(entries, BATCH_BYTES, (entry) => entry._key[2])) {
+      const answer = await post(endpoint, toBody(group.map((entry) => entry._json), Date.now()))
+      const { status } = answer
+      if (status === 413 && split && group.length > 1) {
+        const half = group.length >> 1
+        if (!(await deliver(group.slice(0, half), false)) || !(await deliver(group.slice(half), false))) return false
+        continue
+      }
+      if ((status < 200 || status > 299) && status !== 400 && status !== 413) {
+        failures++
+        const wait = retryDelay(failures, answer.retryAfter, Date.now(), Math.random())
+        notBefore = Date.now() + wait
+        later(send, wait)
+        return false
+      }
+      if (status > 299) drop('rejected', group.length)
+      failures = 0
+      for (const entry of group) memory.delete(entry._key[1])
+      // Deleting keys that were never written is harmless. If IndexedDB fails here, stop reading
+      // from it: it would hand back what was just acknowledged.
+      await buffer._remove(group.map((entry) => entry._key)).catch(() => (bufferDownUntil = Date.now() + BUFFER_RETRY_MS))
+    }
+    return true
+  }
+
+  const drain = async () => {
+    for (;;) {
+      let entries: Entry[] | undefined
+      if (Date.now() >= bufferDownUntil) entries = await buffer._read(BATCH_EVENTS).catch(() => undefined)
+      // Without IndexedDB, this tab sends what it holds itself.
+      if (!entries) entries = serialize([...memory.values()].slice(0, BATCH_EVENTS))
+      if (!entries.length || !(await deliver(entries))) return
+    }
+  }
+
   const send = (): Promise<void> => {
-    clearTimeout(soon)
-    soon = undefined
-    if (!queue.length) return sending || Promise.resolve()
+    // Every call clears the "send soon" timer, also one that joins a send in flight.
+    clearTimeout(sendTimer)
+    sendTimer = undefined
     return (sending ||= (async () => {
       try {
-        while (queue.length) {
-          const batch = (inFlight = queue.splice(0, BATCH_EVENTS))
-          queueBytes -= bytesOf(batch)
-          let ok = true
-          for (const body of packBodies(batch, BATCH_BYTES, Date.now())) ok = ok && (await post(endpoint, body))
-          inFlight = []
-          if (!ok) {
-            queue = batch.concat(queue)
-            queueBytes += bytesOf(batch)
-            break
-          }
+        fresh = freshEvents = 0
+        if (Object.keys(drops).length) {
+          onDrops(drops)
+          drops = {}
         }
+        await write()
+        if (Date.now() < notBefore || navigator.onLine === false) return
+        // One sender per origin, and the lock only for the length of one flush: a lock held while
+        // idle would keep the page out of the back/forward cache.
+        if (navigator.locks) await navigator.locks.request('rumlet-send', { ifAvailable: true }, (lock) => lock && drain())
+        else await drain()
       } finally {
         sending = undefined
       }
     })())
   }
 
-  const timer = setInterval(guard(() => void send()), flushInterval)
+  const timer = setInterval(guard(send), flushInterval)
+  addEventListener('online', guard(() => ((notBefore = 0), send())))
 
   return {
-    /** Queues one event; a full batch is sent right after the current task. */
-    add(event: object): void {
-      const json = JSON.stringify(event)
-      queue.push(json)
-      queueBytes += byteLength(json)
-      if (!soon && (queue.length >= BATCH_EVENTS || queueBytes >= BATCH_BYTES))
-        soon = setTimeout(guard(() => void send()))
+    /** Records one event: into memory now, into IndexedDB within 250 ms. */
+    add(event: { id: string; time: number }): void {
+      const entry = { _event: event } as Entry
+      memory.set(event.id, entry)
+      unwritten.push(entry)
+      // Memory holds at most what the buffer may hold. The oldest entry, when not yet written,
+      // is the first unwritten one (both keep recording order).
+      if (memory.size > limits.maxEvents) {
+        const [id, oldest] = memory.entries().next().value!
+        memory.delete(id)
+        // Gone from memory but safe in IndexedDB: no loss. Not yet written: lost.
+        if (!oldest._written) {
+          const at = unwritten.indexOf(oldest)
+          // Not in `unwritten` while its write is in flight: then that write keeps it.
+          if (at >= 0) {
+            unwritten.splice(at, 1)
+            drop('queue_full', 1)
+          }
+        }
+      }
+      writeTimer ||= later(write, WRITE_DELAY_MS)
+      if (++freshEvents >= BATCH_EVENTS) sendTimer ||= later(send, 0)
     },
-    /** Sends everything now and resolves when the collector has answered (never rejects). */
-    flush: send,
+
     /**
-     * The page may be leaving: beacon everything not yet acknowledged, in this task. Events in
-     * flight are sent again — a fetch may not survive the page, and the collector dedupes by id.
+     * Sends everything now; resolves when the collector has answered, or at once while a
+     * backoff or Retry-After is running. Never rejects.
      */
-    beaconAll(): void {
-      const events = inFlight.concat(queue)
-      for (const body of packBodies(events, BEACON_BYTES, Date.now())) beacon(endpoint, body)
-      queue = []
-      queueBytes = 0
+    flush: send,
+
+    /** Sends what is pending, the first time the page is idle: what earlier pages left too. */
+    whenIdle(): void {
+      if (typeof requestIdleCallback === 'function') requestIdleCallback(guard(send), { timeout: 5000 })
+      else later(send, 1000)
     },
+
+    /**
+     * The page may be leaving: beacon this tab's unacknowledged events in this task, those with
+     * no copy in IndexedDB first, and start writing them. Nothing is deleted: a later
+     * acknowledged send does that.
+     */
+    hide(): void {
+      if (Object.keys(drops).length) {
+        onDrops(drops)
+        drops = {}
+      }
+      const held = serialize([...memory.values()])
+      const entries = held.filter((entry) => !entry._written).concat(held.filter((entry) => entry._written))
+      for (const group of packGroups(entries, BEACON_BYTES, (entry) => entry._key[2]))
+        beacon(endpoint, toBody(group.map((entry) => entry._json), Date.now()))
+      void write()
+    },
+
     stop(): void {
       clearInterval(timer)
     },

@@ -1,0 +1,75 @@
+// Benchmark: main-thread cost of rum.trackAction in bursts, and IndexedDB transactions per
+// second while a burst is written. Real Chromium, real collector, the built script-tag bundle.
+//   npm run build && node bench/trackAction.mjs
+import { spawn } from 'node:child_process'
+import { readFileSync } from 'node:fs'
+import { createServer } from 'node:http'
+import { chromium } from '@playwright/test'
+import { findChromium } from '../e2e/findChromium.mjs'
+
+const RUNS = 5
+const BURSTS = [1000, 10000]
+const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run']
+
+const collector = spawn(process.execPath, ['dist/collector.js', '--port', '0', '--db', ':memory:'], { stdio: ['ignore', 'pipe', 'inherit'] })
+const collectorUrl = await new Promise((ready) =>
+  collector.stdout.on('data', (chunk) => {
+    const match = /listening on (\S+)/.exec(String(chunk))
+    if (match) ready(match[1])
+  }),
+)
+
+// Counts IndexedDB transactions, installed before rumlet loads.
+const COUNT_TX = `<script>
+  window.transactions = []
+  const open = IDBDatabase.prototype.transaction
+  IDBDatabase.prototype.transaction = function (...args) { transactions.push(performance.now()); return open.apply(this, args) }
+</script>`
+const page = `<!doctype html><meta charset="utf-8">${COUNT_TX}
+<script src="/rumlet.js" data-endpoint="${collectorUrl}/rum" data-flush-interval="5000"></script>`
+const site = createServer((request, response) => {
+  if (request.url === '/rumlet.js') return response.writeHead(200, { 'Content-Type': 'text/javascript' }).end(readFileSync('dist/rumlet.js'))
+  response.writeHead(200, { 'Content-Type': 'text/html' }).end(page)
+})
+await new Promise((ready) => site.listen(0, '127.0.0.1', ready))
+const siteUrl = `http://127.0.0.1:${site.address().port}/`
+
+const browser = await chromium.launch({ executablePath: await findChromium({ install: false }), args: ARGS })
+const median = (values) => values.sort((a, b) => a - b)[values.length >> 1]
+const rows = []
+for (const burst of BURSTS) {
+  const perCall = []
+  const warmPerCall = []
+  const txPerSecond = []
+  for (let run = 0; run < RUNS; run++) {
+    const context = await browser.newContext()
+    const tab = await context.newPage()
+    await tab.goto(siteUrl)
+    await tab.evaluate(() => new Promise((idle) => requestIdleCallback(() => setTimeout(idle, 200))).then(() => rum.flush()))
+    const result = await tab.evaluate(async (n) => {
+      const burst = async () => {
+        const before = transactions.length
+        const start = performance.now()
+        for (let i = 0; i < n; i++) rum.trackAction('bench', { i, plan: 'pro' })
+        const took = performance.now() - start
+        await new Promise((done) => setTimeout(done, 2000))
+        return { took, tx: transactions.length - before }
+      }
+      // The first burst runs cold code; the second, after the JIT has seen it, is steady state.
+      return [await burst(), await burst()]
+    }, burst)
+    perCall.push((result[0].took * 1000) / burst)
+    warmPerCall.push((result[1].took * 1000) / burst)
+    txPerSecond.push(result[0].tx / 2)
+    await context.close()
+  }
+  rows.push({ burst, perCallUs: median(perCall), worstUs: Math.max(...perCall), warmUs: median(warmPerCall), txPerSecond: median(txPerSecond) })
+}
+await browser.close()
+site.close()
+collector.kill()
+
+console.log('| burst | µs per call, first burst (median of 5) | worst run | µs per call, second burst | IndexedDB transactions/s in the 2 s after |')
+console.log('| ---: | ---: | ---: | ---: | ---: |')
+for (const row of rows)
+  console.log(`| ${row.burst.toLocaleString('en')} | ${row.perCallUs.toFixed(2)} | ${row.worstUs.toFixed(2)} | ${row.warmUs.toFixed(2)} | ${row.txPerSecond} |`)

@@ -1,0 +1,55 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { expect, test } from './fixtures'
+import { launchChromium } from './launchChromium'
+import { actionNames, rumPage } from './rumPage'
+import { startSite } from './startSite'
+
+// Recorded before rumlet loads: every listener type added to window or document, and whether
+// the page came back from the back/forward cache.
+const WATCH = `<script>
+  window.listenerTypes = []
+  const add = EventTarget.prototype.addEventListener
+  EventTarget.prototype.addEventListener = function (type, ...rest) {
+    if (this === window || this === document) listenerTypes.push(type)
+    return add.call(this, type, ...rest)
+  }
+  addEventListener('pageshow', (event) => { window.restored = event.persisted })
+</script>`
+
+test('with rumlet running and sending, the page is still restored from the back/forward cache', async ({ collector }) => {
+  // Playwright's own launch turns the back/forward cache off: start Chromium directly.
+  const profile = mkdtempSync(join(tmpdir(), 'rumlet-bfcache-'))
+  const chromium = await launchChromium(profile)
+  const site = await startSite({
+    '/': rumPage(collector.url, { flushInterval: 1000, head: WATCH }),
+    '/next': '<!doctype html><title>next</title><p>another page',
+  })
+  try {
+    const page = await chromium.context.newPage()
+    await page.goto(`${site.url}/`)
+    await page.evaluate(() => (window as any).record(10, 'bf'))
+    await collector.waitFor((events) => actionNames(events, 'bf').length >= 10)
+
+    await page.goto(`${site.url}/next`)
+    await page.goBack({ waitUntil: 'commit' }) // a restore fires no load event
+    await page.waitForFunction(() => (window as any).restored !== undefined)
+    expect(await page.evaluate(() => (window as any).restored)).toBe(true)
+
+    const types: string[] = await page.evaluate(() => (window as any).listenerTypes)
+    expect(types).toContain('pagehide')
+    expect(types).not.toContain('unload')
+    expect(types).not.toContain('beforeunload')
+
+    // The restored page keeps recording and sending.
+    await page.evaluate(() => (window as any).record(5, 'after'))
+    await page.evaluate(() => (window as any).rum.flush())
+    const events = await collector.waitFor((events) => actionNames(events, 'after').length >= 5)
+    expect(actionNames(events, 'after')).toHaveLength(5)
+  } finally {
+    await chromium.close()
+    await site.close()
+    rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 })
+  }
+})

@@ -1,0 +1,85 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { expect, test } from './fixtures'
+import { launchChromium } from './launchChromium'
+import { actionNames, rumPage } from './rumPage'
+import { startSite } from './startSite'
+
+let site: Awaited<ReturnType<typeof startSite>> | undefined
+test.afterEach(async () => {
+  await site?.close()
+  site = undefined
+})
+
+const all = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => `${prefix}_${i}`).sort()
+
+test('collector down while the page is used and closed: all stored once it is back and the site is reopened', async ({ context, collector }) => {
+  site = await startSite({ '/': rumPage(collector.url, { flushInterval: 1000 }) })
+  await collector.stop()
+  const page = await context.newPage()
+  await page.goto(`${site.url}/`)
+  await page.evaluate(() => (window as any).record(40, 'down'))
+  await page.waitForTimeout(1500) // a failed send or two, and IndexedDB holds the events
+  await page.close()
+
+  await collector.restart()
+  expect(actionNames(await collector.events(), 'down')).toEqual([])
+  const again = await context.newPage()
+  await again.goto(`${site.url}/`)
+  const events = await collector.waitFor((events) => actionNames(events, 'down').length >= 40)
+  expect(actionNames(events, 'down').sort()).toEqual(all('down', 40))
+})
+
+test('browser killed with SIGKILL a second after events were recorded: stored after relaunch on the same profile', async ({ collector }) => {
+  site = await startSite({ '/': rumPage(collector.url) })
+  const profile = mkdtempSync(join(tmpdir(), 'rumlet-profile-'))
+  try {
+    const first = await launchChromium(profile)
+    const page = await first.context.newPage()
+    await page.goto(`${site.url}/`)
+    await page.evaluate(() => new Promise((idle) => requestIdleCallback(() => setTimeout(idle, 100))).then(() => (window as any).rum.flush()))
+    await page.evaluate(() => (window as any).record(25, 'crash'))
+    await page.waitForTimeout(1000)
+    await first.kill() // no pagehide, no beacon: only IndexedDB has them
+    expect(actionNames(await collector.events(), 'crash')).toEqual([])
+
+    const second = await launchChromium(profile)
+    try {
+      const again = await second.context.newPage()
+      await again.goto(`${site.url}/`)
+      const events = await collector.waitFor((events) => actionNames(events, 'crash').length >= 25)
+      expect(actionNames(events, 'crash').sort()).toEqual(all('crash', 25))
+    } finally {
+      await second.close()
+    }
+  } finally {
+    rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 })
+  }
+})
+
+test.describe('IndexedDB failing', () => {
+  const failures = {
+    'indexedDB.open throws': `indexedDB.open = () => { throw new DOMException('blocked by policy', 'SecurityError') }`,
+    'writes exceed the quota': `IDBObjectStore.prototype.put = function () { throw new DOMException('quota', 'QuotaExceededError') }`,
+    'IndexedDB missing': `delete window.indexedDB; Object.defineProperty(window, 'indexedDB', { value: undefined })`,
+  }
+  for (const [name, script] of Object.entries(failures)) {
+    test(`${name}: no page error, and events are still delivered`, async ({ page, collector }) => {
+      site = await startSite({ '/': rumPage(collector.url, { flushInterval: 1000, head: `<script>${script}</script>` }) })
+      const errors: string[] = []
+      page.on('pageerror', (error) => errors.push(error.message))
+      page.on('console', (message) => message.type() === 'error' && errors.push(message.text()))
+      await page.goto(`${site.url}/`)
+      await page.evaluate(() => (window as any).record(20, 'nodb'))
+      const events = await collector.waitFor((events) => actionNames(events, 'nodb').length >= 20)
+      expect(actionNames(events, 'nodb').sort()).toEqual(all('nodb', 20))
+      // …and at exit too, by beacon from memory.
+      await page.evaluate(() => (window as any).record(5, 'nodbexit'))
+      await page.close()
+      const after = await collector.waitFor((events) => actionNames(events, 'nodbexit').length >= 5)
+      expect(actionNames(after, 'nodbexit').sort()).toEqual(all('nodbexit', 5))
+      expect(errors).toEqual([])
+    })
+  }
+})
