@@ -71,3 +71,16 @@ test('two tabs recording 200 events each at once: 400 stored, and how often an i
   // One sender at a time (Web Lock): resends are the exception, not the rule.
   expect(rate).toBeLessThan(0.1)
 })
+
+test('an event the snippet had to drop is counted, and the count is stored by the collector', async ({ page, collector }) => {
+  site = await startSite({ '/': rumPage(collector.url) })
+  await page.goto(`${site.url}/`)
+  // An attribute of 70,000 characters makes an event over the 60 KiB an event may have.
+  await page.evaluate(() => (window as any).rum.trackAction('huge', { blob: 'x'.repeat(70_000) }))
+  await page.evaluate(() => (window as any).rum.trackAction('small'))
+  await page.evaluate(() => (window as any).rum.flush()) // writes: the huge one is dropped here
+  await page.evaluate(() => (window as any).rum.flush()) // the next send carries the count
+  const events = await collector.waitFor((events) => events.some((e) => e.type === 'dropped'))
+  expect(events.filter((e) => e.type === 'dropped')).toMatchObject([{ counts: { too_large: 1 } }])
+  expect(events.filter((e) => e.type === 'action').map((e) => (e as { name: string }).name)).toEqual(['small'])
+})
