@@ -391,10 +391,10 @@ describe('startPipeline: acknowledgement and retries', () => {
   })
 
   it.each([
-    [0, 500],
-    [0.5, 750],
-    [0.998, 999],
-  ])('with Math.random() = %s, retries after a 503 no sooner than %s ms (1 s base, upper-half jitter)', async (random, wait) => {
+    [0, 1000],
+    [0.5, 1500],
+    [0.998, 1998],
+  ])('with Math.random() = %s, retries after a 503 no sooner than %s ms (2 s base, upper-half jitter)', async (random, wait) => {
     vi.spyOn(Math, 'random').mockReturnValue(random)
     answer = status(503)
     const pipeline = start(60_000)
@@ -417,8 +417,8 @@ describe('startPipeline: acknowledgement and retries', () => {
     const record = answer
     answer = (post) => (times.push(Date.now() - T0), record(post))
     await advance(10_000)
-    // Retries after 0.5 s, then 1 s, 2 s, 4 s (random = 0: half of 1, 2, 4, 8 s).
-    expect(times).toEqual([0, 500, 1500, 3500, 7500])
+    // Retries after 1 s, then 2 s, 4 s (random = 0: half of 2, 4, 8 s).
+    expect(times).toEqual([0, 1000, 3000, 7000])
   })
 
   it('does not retry before a Retry-After of 2 s, even when the interval comes round', async () => {

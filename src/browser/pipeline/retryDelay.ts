@@ -1,6 +1,6 @@
-/** First retry after about this long… */
+/** The first retry comes after 1–2 s… */
 const MIN_MS = 1000
-/** …doubling up to this. */
+/** …and the wait doubles up to 30–60 s. */
 const MAX_MS = 60_000
 /** A Retry-After longer than this is read as this: a misconfigured server must not mute us for days. */
 const MAX_RETRY_AFTER_MS = 10 * 60_000
@@ -11,7 +11,7 @@ const MAX_RETRY_AFTER_MS = 10 * 60_000
  * do not retry together), and never sooner than the server's `Retry-After` (seconds or a date).
  */
 export function retryDelay(attempt: number, retryAfter: string | null, now: number, random: number): number {
-  const base = Math.min(MAX_MS, MIN_MS * 2 ** (attempt - 1))
+  const base = Math.min(MAX_MS, MIN_MS * 2 ** attempt)
   let wait = base / 2 + (random * base) / 2
   if (retryAfter) {
     const seconds = Number(retryAfter)

@@ -2,7 +2,7 @@ import { guard } from '../lib/guard'
 import { byteLength } from '../lib/byteLength'
 import { createBuffer, type Limits } from './createBuffer'
 import type { Entry } from './entry'
-import { packGroups, toBody } from './packBodies'
+import { packGroups, toBody } from './packGroups'
 import { retryDelay } from './retryDelay'
 import { beacon, post } from './send'
 

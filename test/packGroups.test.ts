@@ -1,12 +1,17 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { packBodies, packGroups, toBody } from '../src/browser/pipeline/packBodies'
+import { byteLength } from '../src/browser/lib/byteLength'
+import { packGroups, toBody } from '../src/browser/pipeline/packGroups'
+
+/** Events packed into request bodies, the way the pipeline sends them. */
+const packBodies = (events: string[], maxBytes: number, sentAt: number) =>
+  packGroups(events, maxBytes, byteLength).map((group) => toBody(group, sentAt))
 import { SCHEMA_VERSION } from '../src/wire'
 
 const event = (i: number, text: string) => JSON.stringify({ id: `e${i}`, type: 'action', name: text })
 const utf8 = (text: string) => new TextEncoder().encode(text).length
 
-describe('packBodies', () => {
+describe('packGroups and toBody, as request bodies', () => {
   it('keeps every body within the byte limit, counting non-ASCII text in UTF-8 bytes', () => {
     // 3 bytes per character: string length would undercount these bodies threefold.
     const events = Array.from({ length: 40 }, (_, i) => event(i, '日本語のテキスト'.repeat(20)))

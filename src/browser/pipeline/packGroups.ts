@@ -4,7 +4,7 @@ import { byteLength } from '../lib/byteLength'
 declare const __VERSION__: string
 
 /** The envelope around the events, split where the events go: `{…,"events":[` + `]}`. */
-export function envelope(sentAt: number): [string, string] {
+function envelope(sentAt: number): [string, string] {
   return [`{"schema":${SCHEMA_VERSION},"sdk":"${__VERSION__}","sentAt":${sentAt},"events":[`, ']}']
 }
 
@@ -38,9 +38,4 @@ export function packGroups<T>(items: T[], maxBytes: number, bytesOf: (item: T) =
   }
   if (group.length) groups.push(group)
   return groups
-}
-
-/** Serialized events packed into bodies of at most `maxBytes` each. */
-export function packBodies(events: string[], maxBytes: number, sentAt: number): string[] {
-  return packGroups(events, maxBytes, byteLength).map((group) => toBody(group, sentAt))
 }
