@@ -15,15 +15,19 @@ test.afterEach(async () => {
 const all = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => `${prefix}_${i}`).sort()
 
 test('collector down while the page is used and closed: all stored once it is back and the site is reopened', async ({ context, collector }) => {
+  const step = (name: string) => test.info().annotations.push({ type: 'step', description: `${Date.now() % 1e6} ${name}` })
   site = await startSite({ '/': rumPage(collector.url, { flushInterval: 1000 }) })
+  step('stop')
   await collector.stop()
   const page = await context.newPage()
   await page.goto(`${site.url}/`)
   await page.evaluate(() => (window as any).record(40, 'down'))
   await page.waitForTimeout(1500) // a failed send or two, and IndexedDB holds the events
+  step('close')
   await page.close()
-
+  step('restart')
   await collector.restart()
+  step('restarted')
   expect(actionNames(await collector.events(), 'down')).toEqual([])
   const again = await context.newPage()
   await again.goto(`${site.url}/`)

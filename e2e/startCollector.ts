@@ -20,11 +20,13 @@ export async function startCollector() {
   }
 
   const stop = async () => {
-    if (child.exitCode === null) {
-      const exited = new Promise((r) => child.once('exit', r))
-      child.kill('SIGTERM')
-      await exited
-    }
+    if (child.exitCode !== null || child.signalCode !== null) return
+    const exited = new Promise((r) => child.once('exit', r))
+    child.kill('SIGTERM')
+    const timer = setTimeout(() => child.kill('SIGKILL'), 10_000)
+    await exited
+    clearTimeout(timer)
+    if (child.signalCode === 'SIGKILL') throw new Error('the collector did not exit within 10 s of SIGTERM')
   }
 
   return {

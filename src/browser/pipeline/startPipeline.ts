@@ -134,11 +134,13 @@ export function startPipeline(endpoint: string, flushInterval: number, onDrops: 
     return (sending ||= (async () => {
       try {
         fresh = freshEvents = 0
+        await write()
+        // Drops counted so far (some by the write above) travel in this send.
         if (Object.keys(drops).length) {
           onDrops(drops)
           drops = {}
+          await write()
         }
-        await write()
         if (Date.now() < notBefore || navigator.onLine === false) return
         // One sender per origin, and the lock only for the length of one flush: a lock held while
         // idle would keep the page out of the back/forward cache.
