@@ -80,8 +80,9 @@ export const trackAction = guard((name: string, attributes?: Attributes): void =
 })
 
 /**
- * Sends every recorded event now. Resolves when the collector has answered; never rejects
- * (events a failed send carried are kept and sent again later).
+ * Sends every recorded event now. Resolves when the collector has answered, or at once while a
+ * backoff or Retry-After runs; never rejects (events a failed send carried stay stored and are
+ * sent again later).
  */
 export async function flush(): Promise<void> {
   await pipeline?.flush()
