@@ -61,6 +61,14 @@ export function startPipeline(endpoint: string, flushInterval: number, onDrops: 
       drop('too_large', 1)
     })
 
+  // Hands the counts over (they become an event of their own); true when there were any.
+  const reportDrops = () => {
+    if (!Object.keys(drops).length) return false
+    onDrops(drops)
+    drops = {}
+    return true
+  }
+
   const drop = (reason: string, count: number) => count > 0 && (drops[reason] = (drops[reason] || 0) + count)
   const later = (fn: () => unknown, ms: number) => setTimeout(guard(fn), ms)
 
@@ -136,11 +144,7 @@ export function startPipeline(endpoint: string, flushInterval: number, onDrops: 
         fresh = freshEvents = 0
         await write()
         // Drops counted so far (some by the write above) travel in this send.
-        if (Object.keys(drops).length) {
-          onDrops(drops)
-          drops = {}
-          await write()
-        }
+        if (reportDrops()) await write()
         if (Date.now() < notBefore || navigator.onLine === false) return
         // One sender per origin, and the lock only for the length of one flush: a lock held while
         // idle would keep the page out of the back/forward cache.
@@ -198,10 +202,7 @@ export function startPipeline(endpoint: string, flushInterval: number, onDrops: 
      * acknowledged send does that.
      */
     hide(): void {
-      if (Object.keys(drops).length) {
-        onDrops(drops)
-        drops = {}
-      }
+      reportDrops()
       const held = serialize([...memory.values()])
       const entries = held.filter((entry) => !entry._written).concat(held.filter((entry) => entry._written))
       for (const group of packGroups(entries, BEACON_BYTES, (entry) => entry._key[2]))
