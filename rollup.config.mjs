@@ -24,6 +24,12 @@ export default [
     output: { file: 'dist/rumlet.js', format: 'iife', sourcemap: true, plugins: [minify()] },
     plugins: plugins(),
   },
+  // The inline loader: pasted into pages, so no source map comment and as small as it gets.
+  {
+    input: 'src/browser/loader.ts',
+    output: { file: 'dist/loader.js', format: 'iife', plugins: [minify()] },
+    plugins: plugins(),
+  },
   // ESM for bundlers: named exports, nothing runs at import, left readable for the app's minifier.
   {
     input: 'src/browser/index.ts',

@@ -73,10 +73,16 @@ test('two tabs recording 200 events each at once: 400 stored, and how often an i
 })
 
 test('an event the snippet had to drop is counted, and the count is stored by the collector', async ({ page, collector }) => {
-  site = await startSite({ '/': rumPage(collector.url) })
+  // Attributes are cut at 1,024 characters, so only the page's own beforeSend can make an event
+  // over the 60 KiB an event may have: here it adds 70,000 characters to the action "huge".
+  site = await startSite({
+    '/': `<!doctype html><script src="/rumlet.js"></script><script>
+      rum.init({ endpoint: '${collector.url}/rum', flushInterval: 60000,
+        beforeSend: (event) => (event.name === 'huge' && (event.blob = 'x'.repeat(70000)), event) })
+    </script>`,
+  })
   await page.goto(`${site.url}/`)
-  // An attribute of 70,000 characters makes an event over the 60 KiB an event may have.
-  await page.evaluate(() => (window as any).rum.trackAction('huge', { blob: 'x'.repeat(70_000) }))
+  await page.evaluate(() => (window as any).rum.trackAction('huge'))
   await page.evaluate(() => (window as any).rum.trackAction('small'))
   await page.evaluate(() => (window as any).rum.flush()) // writes: the huge one is dropped here
   await page.evaluate(() => (window as any).rum.flush()) // the next send carries the count

@@ -30,12 +30,20 @@ test('a site on another origin loads the script tag, which starts itself from da
 })
 
 test('rum.flush() sends at once and resolves after the collector stored the events', async ({ page, collector }) => {
+  // The checkout demo loads rumlet with the inline loader, sets a user, and times the payment
+  // with startAction (it ends 300 ms after the click).
   await page.goto(`${collector.url}/demo/checkout.html`)
-  await page.waitForFunction(() => 'rum' in window)
+  await page.waitForFunction(() => !('q' in (window as any).rum))
   await page.click('#pay')
-  await page.evaluate(() => (window as unknown as { rum: { flush(): Promise<void> } }).rum.flush())
+  // Each flush resolves once the collector has answered: the action is stored as soon as a flush
+  // after its end has resolved.
+  const flush = () => page.evaluate(() => (window as unknown as { rum: { flush(): Promise<void> } }).rum.flush())
+  await expect.poll(async () => (await flush(), (await collector.events({ type: 'action' })).length), { timeout: 5000 }).toBe(1)
   const actions = await collector.events({ type: 'action' })
-  expect(actions).toMatchObject([{ name: 'checkout', attributes: { items: 1, total: 12.5 } }])
+  expect(actions).toMatchObject([
+    { name: 'checkout', ok: true, userId: 'demo-user-1', attributes: { items: 1, total: 12.5, method: 'card' } },
+  ])
+  expect((actions[0] as unknown as { duration: number }).duration).toBeGreaterThanOrEqual(300)
 })
 
 test('the single-page demo imports the ESM build and records its actions', async ({ page, collector }) => {

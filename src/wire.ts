@@ -22,6 +22,10 @@ export interface BaseEvent {
   app?: string
   release?: string
   env?: string
+  /** Set by `setUser`; never guessed. */
+  userId?: string
+  /** The call's own attributes over those of `setAttributes`; at most 50. */
+  attributes?: Attributes
 }
 
 /** Timings of a hard load, in ms from navigation start. */
@@ -56,7 +60,8 @@ export interface ActionEvent extends BaseEvent {
   duration: number
   ok: boolean
   source: 'api' | 'click'
-  attributes?: Attributes
+  /** Why an action of `startAction` failed: the message of the error given to `fail`. */
+  error?: string
 }
 
 export interface ErrorEvent extends BaseEvent {

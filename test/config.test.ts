@@ -9,7 +9,9 @@ describe('readConfig', () => {
   it('uses the given options and fills the defaults', () => {
     vi.spyOn(console, 'warn').mockImplementation(() => {})
     expect(readConfig({ endpoint: '/rum', app: 'shop', release: '1.2.3', env: 'prod' })).toEqual({
-      endpoint: '/rum', app: 'shop', release: '1.2.3', env: 'prod', sampleRate: 1, flushInterval: 5000, debug: false,
+      endpoint: '/rum', app: 'shop', release: '1.2.3', env: 'prod', sampleRate: 1, errorSampleRate: 1,
+      sessionTimeout: 30 * 60_000, maxSessionDuration: 4 * 3_600_000, flushInterval: 5000,
+      trackErrors: true, trackVitals: true, trackPageViews: true, consent: 'granted', debug: false,
     })
     expect(warnings()).toEqual([])
   })
@@ -34,7 +36,46 @@ describe('readConfig', () => {
   })
 })
 
+describe('readConfig, option by option', () => {
+  afterEach(() => vi.restoreAllMocks())
+  const beforeSend = (event: unknown) => event
+  const scrub = (url: string) => url
+
+  it.each([
+    ['sampleRate', 0, [-0.1, 1.5, '0.5', NaN]],
+    ['errorSampleRate', 0.5, [2, null]],
+    ['sessionTimeout', 60_000, [0, -1, Infinity, '60000']],
+    ['maxSessionDuration', 3_600_000, [50, 1e12]],
+    ['flushInterval', 1000, [10, '1s']],
+    ['trackErrors', false, ['false', 0]],
+    ['trackVitals', false, [1]],
+    ['trackPageViews', false, [null]],
+    ['consent', 'pending', ['yes', true, 'GRANTED']],
+    ['beforeSend', beforeSend, ['drop', {}]],
+    ['scrubUrl', scrub, ['token', [1, 2]]],
+    ['scrubUrl', ['ssn', 'pin'], [[{}]]],
+    ['app', 'a'.repeat(128), ['a'.repeat(129), '', 7]],
+    ['debug', true, ['true']],
+  ])('%s accepts %o and warns about each invalid value', (key, good, bad) => {
+    vi.spyOn(console, 'warn').mockImplementation(() => {})
+    expect(readConfig({ endpoint: '/rum', [key]: good })).toMatchObject({ [key]: good })
+    expect(warnings()).toEqual([])
+    for (const value of bad as unknown[]) {
+      vi.mocked(console.warn).mockClear()
+      const config = readConfig({ endpoint: '/rum', [key]: value })!
+      expect(config[key as keyof typeof config]).not.toBe(value)
+      expect(warnings()).toEqual([expect.stringContaining(`"${key}"`)])
+    }
+  })
+})
+
 describe('readDataset', () => {
+  it('reads every option type of issue 4 from its kebab-case attribute', () => {
+    expect(
+      readDataset({ errorSampleRate: '0', sessionTimeout: '600000', trackVitals: 'false', consent: 'pending', scrubUrl: 'ssn, pin' }),
+    ).toEqual({ errorSampleRate: 0, sessionTimeout: 600000, trackVitals: false, consent: 'pending', scrubUrl: ['ssn', 'pin'] })
+  })
+
   it('reads numbers and booleans of data-* attributes as their option types', () => {
     // <script data-endpoint="/rum" data-sample-rate="0.25" data-debug data-app="shop">
     expect(readDataset({ endpoint: '/rum', sampleRate: '0.25', debug: '', app: 'shop', flushInterval: '2000' })).toEqual({

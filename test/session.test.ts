@@ -21,7 +21,7 @@ const MINUTE = 60_000
 describe('createSession', () => {
   it('keeps one id while the visitor is active', () => {
     let now = 1_000_000
-    const session = createSession(() => now, memoryStorage())
+    const session = createSession(30 * MINUTE, 240 * MINUTE, () => now, memoryStorage())
     const id = session()
     for (let i = 0; i < 100; i++) {
       now += MINUTE
@@ -31,7 +31,7 @@ describe('createSession', () => {
 
   it('starts a new session after 30 minutes without activity', () => {
     let now = 1_000_000
-    const session = createSession(() => now, memoryStorage())
+    const session = createSession(30 * MINUTE, 240 * MINUTE, () => now, memoryStorage())
     const first = session()
     now += 30 * MINUTE + 1
     expect(session()).not.toBe(first)
@@ -39,7 +39,7 @@ describe('createSession', () => {
 
   it('starts a new session after 4 hours however active', () => {
     let now = 1_000_000
-    const session = createSession(() => now, memoryStorage())
+    const session = createSession(30 * MINUTE, 240 * MINUTE, () => now, memoryStorage())
     const first = session()
     for (let i = 0; i < 4 * 60; i++) {
       now += MINUTE
@@ -52,8 +52,8 @@ describe('createSession', () => {
   it('shares the session between tabs of one origin', () => {
     let now = 1_000_000
     const storage = memoryStorage()
-    const tabA = createSession(() => now, storage)
-    const tabB = createSession(() => now, storage)
+    const tabA = createSession(30 * MINUTE, 240 * MINUTE, () => now, storage)
+    const tabB = createSession(30 * MINUTE, 240 * MINUTE, () => now, storage)
     expect(tabB()).toBe(tabA())
     // Tab B keeps the session alive while tab A sits idle for 40 minutes.
     for (let i = 0; i < 40; i++) {
@@ -66,10 +66,29 @@ describe('createSession', () => {
   it('falls back to a session in memory when storage throws', () => {
     const broken = { getItem: () => { throw new Error('SecurityError') }, setItem: () => { throw new Error('QuotaExceededError') } } as unknown as Storage
     let now = 1_000_000
-    const session = createSession(() => now, broken)
+    const session = createSession(30 * MINUTE, 240 * MINUTE, () => now, broken)
     const id = session()
     expect(id).toMatch(/^[0-9a-z]{17,}$/)
     now += MINUTE
     expect(session()).toBe(id)
+  })
+})
+
+describe('createSession with the sessionTimeout and maxSessionDuration options', () => {
+  it('ends a session after the given idle time and the given length', () => {
+    let now = 1_000_000
+    const session = createSession(5 * MINUTE, 20 * MINUTE, () => now, memoryStorage())
+    const first = session()
+    now += 5 * MINUTE
+    expect(session()).toBe(first)
+    now += 5 * MINUTE + 1
+    const second = session()
+    expect(second).not.toBe(first)
+    for (let i = 0; i < 19; i++) {
+      now += MINUTE
+      expect(session()).toBe(second)
+    }
+    now += MINUTE + 1
+    expect(session()).not.toBe(second)
   })
 })

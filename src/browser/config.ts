@@ -1,77 +1,116 @@
+import type { RumEvent } from '../wire'
 import { complain } from './lib/warn'
+
+export type Consent = 'granted' | 'pending' | 'denied'
 
 /** Options of `init`. Every string, number or boolean option can also be a `data-*` attribute. */
 export interface RumOptions {
   /** Where batches are posted, e.g. `https://rum.example.com/rum`. Required. */
   endpoint: string
-  /** Name of the application, stored with every event. */
+  /** Name of the application, stored with every event (at most 128 characters). */
   app?: string
   /** Version of the application (a git sha, a semver), stored with every event. */
   release?: string
   /** Deployment environment, e.g. `production`. */
   env?: string
-  /** Share of sessions recorded, 0–1 (default 1). Decided once per session. */
+  /** Share of sessions recorded, 0–1 (default 1). Decided once per session, from its id. */
   sampleRate?: number
+  /** Share of the sessions left out by `sampleRate` whose errors are still sent, 0–1 (default 1). */
+  errorSampleRate?: number
+  /** A session ends after this many ms without an event (default 30 minutes). */
+  sessionTimeout?: number
+  /** …or after this many ms in all (default 4 hours). */
+  maxSessionDuration?: number
   /** Longest time an event waits in the page before it is sent, in ms (default 5000). */
   flushInterval?: number
+  /** Record uncaught errors and unhandled promise rejections (default true). */
+  trackErrors?: boolean
+  /** Record the Core Web Vitals (default true). */
+  trackVitals?: boolean
+  /** Record a page view for each page load (default true). */
+  trackPageViews?: boolean
+  /**
+   * `granted` (default) records and sends; `pending` keeps events in memory only, until
+   * `setConsent`; `denied` records nothing. See `setConsent`.
+   */
+  consent?: Consent
+  /**
+   * Sees every event before it is stored: return it, a changed copy, or `null` to drop it. The
+   * fields `id`, `type`, `time`, `sessionId` and `viewId` cannot be changed.
+   */
+  beforeSend?: (event: RumEvent) => RumEvent | null
+  /**
+   * How URLs are scrubbed before they enter an event: a function, or more query parameter names
+   * whose values are redacted (added to `token`, `key`, `secret`, `password`, `auth`, `session`,
+   * `code` and `email`). As a `data-scrub-url` attribute: names separated by commas.
+   */
+  scrubUrl?: ((url: string) => string) | string[]
   /** Log rumlet's internal warnings to the console (default false). */
   debug?: boolean
 }
 
-export interface Config {
-  endpoint: string
-  app?: string
-  release?: string
-  env?: string
-  sampleRate: number
-  flushInterval: number
-  debug: boolean
+export type Config = Required<Omit<RumOptions, 'app' | 'release' | 'env' | 'beforeSend' | 'scrubUrl'>> &
+  Pick<RumOptions, 'app' | 'release' | 'env' | 'beforeSend' | 'scrubUrl'>
+
+const DEFAULTS = {
+  sampleRate: 1,
+  errorSampleRate: 1,
+  sessionTimeout: 30 * 60e3,
+  maxSessionDuration: 4 * 3600e3,
+  flushInterval: 5000,
+  trackErrors: true,
+  trackVitals: true,
+  trackPageViews: true,
+  consent: 'granted',
+  debug: false,
 }
 
-// The type of each option: how a `data-*` string is read, and what `init` accepts.
-const TYPES: Record<string, 'string' | 'number' | 'boolean'> = {
-  endpoint: 'string',
-  app: 'string',
-  release: 'string',
-  env: 'string',
-  sampleRate: 'number',
-  flushInterval: 'number',
-  debug: 'boolean',
+// What each option accepts: text (up to 128 characters; the endpoint up to 2048), a share
+// (0–1), milliseconds (100 up to about 4 months), a flag, a consent, a function, or for
+// `scrubUrl` a function or a list of names. A `data-*` string is read as the same kind.
+const KINDS: Record<string, string> = {
+  endpoint: 'e', app: 't', release: 't', env: 't', sampleRate: 's', errorSampleRate: 's', sessionTimeout: 'm',
+  maxSessionDuration: 'm', flushInterval: 'm', trackErrors: 'b', trackVitals: 'b', trackPageViews: 'b',
+  consent: 'c', beforeSend: 'f', scrubUrl: 'l', debug: 'b',
 }
 
-const VALID: Record<string, (value: never) => boolean> = {
-  endpoint: (value: string) => value.length > 0,
-  sampleRate: (value: number) => value >= 0 && value <= 1,
-  flushInterval: (value: number) => value >= 100,
-}
+const valid = (kind: string, value: unknown): boolean =>
+  typeof value === 'string'
+    ? kind === 'c' ? /^(granted|pending|denied)$/.test(value) : (kind === 't' || kind === 'e') && !!value && value.length <= (kind === 'e' ? 2048 : 128)
+    : typeof value === 'number'
+      ? kind === 's' ? value >= 0 && value <= 1 : kind === 'm' && value >= 100 && value < 1e10
+      : typeof value === 'boolean'
+        ? kind === 'b'
+        : typeof value === 'function'
+          ? kind === 'f' || kind === 'l'
+          : kind === 'l' && Array.isArray(value) && value.every((name) => typeof name === 'string')
 
 /**
  * Checks the options of `init`. An unknown or invalid option gets one console warning that
  * names it and is left out; the rest is used. Without an endpoint there is no config.
  */
 export function readConfig(options: unknown): Config | undefined {
-  const config: Config = { endpoint: '', sampleRate: 1, flushInterval: 5000, debug: false }
+  const config = { ...DEFAULTS } as Record<string, unknown>
   const given = (options && typeof options === 'object' ? options : {}) as Record<string, unknown>
   for (const key of Object.keys(given)) {
     const value = given[key]
-    const type = TYPES[key]
-    if (!type) complain(`unknown option "${key}" ignored`)
-    else if (typeof value === type && (type !== 'number' || isFinite(value as number)) && VALID[key]?.(value as never) !== false)
-      (config as unknown as Record<string, unknown>)[key] = value
+    if (!KINDS[key]) complain(`unknown option "${key}" ignored`)
+    else if (valid(KINDS[key], value)) config[key] = value
     // A bad endpoint is named once, below.
     else if (key !== 'endpoint') complain(`invalid option "${key}" ignored:`, value)
   }
-  if (config.endpoint) return config
+  if (config.endpoint) return config as Config
   complain('no valid "endpoint" option: nothing will be sent')
 }
 
 /** Options from a script tag's `data-*` attributes (`data-sample-rate="0.5"` → `sampleRate: 0.5`). */
 export function readDataset(dataset: DOMStringMap): Record<string, unknown> {
   const options: Record<string, unknown> = {}
-  for (const key of Object.keys(dataset)) {
-    const text = dataset[key]!
-    const type = TYPES[key]
-    options[key] = type === 'number' ? +text : type === 'boolean' ? text !== 'false' : text
+  // `data-src` is the inline loader's: where the bundle came from.
+  for (const key of Object.keys(dataset).filter((key) => key !== 'src')) {
+    const value = dataset[key]!
+    const kind = KINDS[key]
+    options[key] = kind === 's' || kind === 'm' ? +value : kind === 'b' ? value !== 'false' : kind === 'l' ? value.split(/\s*,\s*/) : value
   }
   return options
 }

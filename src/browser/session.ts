@@ -1,12 +1,9 @@
 import { uid } from './lib/uid'
 
-/** A session ends after this long without an event… */
-const IDLE_MS = 30 * 60 * 1000
-/** …or after this long in all. */
-const MAX_MS = 4 * 60 * 60 * 1000
 /** Writing localStorage is synchronous: refresh the activity time at most this often. */
 const TOUCH_MS = 5000
-const KEY = 'rumlet.session'
+/** The localStorage key of the session, removed when consent is denied. */
+export const SESSION_KEY = 'rumlet.session'
 
 interface Stored {
   id: string
@@ -15,21 +12,23 @@ interface Stored {
 }
 
 /**
- * The session shared by every tab of the origin, kept in localStorage (no cookies). Where
- * storage is blocked (sandboxed frames, some privacy modes) the session lives in memory.
+ * The session shared by every tab of the origin, kept in localStorage (no cookies). It ends
+ * after `idle` ms without an event or `max` ms in all (the options `sessionTimeout` and
+ * `maxSessionDuration`). Where storage is blocked (sandboxed frames, some privacy modes) the
+ * session lives in memory.
  */
-export function createSession(now: () => number = Date.now, storage?: Storage) {
+export function createSession(idle: number, max: number, now: () => number = Date.now, storage?: Storage) {
   let current: Stored | undefined
 
   const read = (): Stored | undefined => {
     try {
-      const value = JSON.parse((storage || localStorage).getItem(KEY) || 'null')
+      const value = JSON.parse((storage || localStorage).getItem(SESSION_KEY) || 'null')
       if (value && typeof value.id === 'string') return value
     } catch {}
   }
   const write = (value: Stored) => {
     try {
-      ;(storage || localStorage).setItem(KEY, JSON.stringify(value))
+      ;(storage || localStorage).setItem(SESSION_KEY, JSON.stringify(value))
     } catch {}
   }
 
@@ -37,7 +36,7 @@ export function createSession(now: () => number = Date.now, storage?: Storage) {
   return (time = now()): string => {
     // Another tab may have started or extended the session since this tab last looked.
     if (!current || time - current.last > TOUCH_MS) current = read() || current
-    if (!current || time - current.last > IDLE_MS || time - current.start > MAX_MS) {
+    if (!current || time - current.last > idle || time - current.start > max) {
       current = { id: uid(), start: time, last: time }
       write(current)
     } else if (time - current.last > TOUCH_MS) {

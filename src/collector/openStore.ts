@@ -62,7 +62,7 @@ export async function openStore(path: string) {
     /** Stores a batch; resolves once it is committed. */
     insert(events: RumEvent[], sdk: string): Promise<IngestReply> {
       return serial(async () => {
-        const reader = await connection.runAndReadAll(INSERT, [JSON.stringify(events), sdk, Date.now()])
+        const reader = await connection.runAndReadAll(INSERT, [JSON.stringify(events, wellFormed), sdk, Date.now()])
         const stored = reader.currentRowCount
         return { stored, duplicates: events.length - stored }
       })
@@ -99,3 +99,16 @@ export async function openStore(path: string) {
 }
 
 export type Store = Awaited<ReturnType<typeof openStore>>
+
+/**
+ * Strings as DuckDB's JSON reader accepts them: a lone UTF-16 surrogate (a string cut inside an
+ * emoji, say) becomes U+FFFD, in values and in keys. JSON allows it, DuckDB refuses the whole
+ * batch, and a sender would retry that refusal forever.
+ */
+type Text = string & { toWellFormed(): string; isWellFormed(): boolean }
+function wellFormed(_key: string, value: unknown): unknown {
+  if (typeof value === 'string') return (value as Text).toWellFormed()
+  if (value && typeof value === 'object' && !Array.isArray(value) && !Object.keys(value).every((key) => (key as Text).isWellFormed()))
+    return Object.fromEntries(Object.entries(value).map(([key, v]) => [(key as Text).toWellFormed(), v]))
+  return value
+}

@@ -25,6 +25,8 @@ const BASE: Record<string, Check> = {
   app: optional(str(128)),
   release: optional(str(128)),
   env: optional(str(128)),
+  userId: optional(str(256)),
+  attributes: optional(flat),
 }
 
 // The fields each known type must carry; types the collector does not know yet are stored with
@@ -38,7 +40,7 @@ const BY_TYPE: Record<string, Record<string, Check>> = {
     rating: oneOf('good', 'needs-improvement', 'poor'),
     metricId: str(128),
   },
-  action: { name: str(1024), duration: num, ok: bool, source: str(32), attributes: optional(flat) },
+  action: { name: str(1024), duration: num, ok: bool, source: str(32), error: optional(str(8192)) },
   dropped: { counts: (v) => flat(v) && Object.values(v as object).every(num) },
   error: { message: str(8192), errorType: str(256), stack: optional(str(16384)), source: str(32), count: num, fingerprint: str(256) },
 }

@@ -4,18 +4,11 @@
  */
 export function byteLength(text: string): number {
   let bytes = 0
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i)
-    if (code < 0x80) bytes += 1
-    else if (code < 0x800) bytes += 2
-    else if (code >= 0xd800 && code < 0xdc00 && i + 1 < text.length) {
-      // A surrogate pair is one code point of 4 bytes.
-      const next = text.charCodeAt(i + 1)
-      if (next >= 0xdc00 && next < 0xe000) {
-        bytes += 4
-        i++
-      } else bytes += 3
-    } else bytes += 3
+  // Iterating a string goes by code point: a surrogate pair is one of 4 bytes; a lone surrogate
+  // counts 3, the size of the replacement character TextEncoder writes for it.
+  for (const char of text) {
+    const code = char.codePointAt(0)!
+    bytes += code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4
   }
   return bytes
 }

@@ -1,21 +1,40 @@
 import type { Attributes } from '../../wire'
 import { warn } from './warn'
 
+const MAX_KEYS = 50
+const MAX_KEY = 64
+const MAX_VALUE = 1024
+
 /**
- * Keeps the flat part of a caller's attributes: string, number and boolean values. Anything
- * else (nested objects, functions, non-finite numbers) is left out with a debug warning.
+ * Flat attributes within limits: string, number and boolean values under keys of at most 64
+ * characters, strings cut at 1,024 characters, at most 50 keys. `base` (the attributes of
+ * `setAttributes`) comes first and is overridden by `input`. Anything else is left out with a
+ * debug warning.
  */
-export function cleanAttributes(input: unknown): Attributes | undefined {
-  if (input == null) return
-  if (typeof input !== 'object') return void warn('attributes must be an object:', input)
-  const out: Attributes = {}
-  let any = false
-  for (const key of Object.keys(input)) {
-    const value = (input as Record<string, unknown>)[key]
-    if (typeof value === 'string' || typeof value === 'boolean' || (typeof value === 'number' && isFinite(value))) {
-      out[key] = value
-      any = true
-    } else warn(`attribute "${key}" dropped: not a string, number or boolean`)
+export function cleanAttributes(input: unknown, base?: Attributes): Attributes | undefined {
+  if (input == null || typeof input !== 'object') {
+    if (input != null) warn('attributes must be an object:', input)
+    return base
   }
-  return any ? out : undefined
+  // A plain object keeps V8's fast properties (one without a prototype would not).
+  const out: Attributes = { ...base }
+  let count = base ? Object.keys(base).length : 0
+  const has = (key: string) => Object.prototype.hasOwnProperty.call(out, key)
+  for (const key of Object.keys(input)) {
+    let value = (input as Record<string, unknown>)[key]
+    if (typeof value === 'string') value = value.slice(0, MAX_VALUE)
+    else if (typeof value !== 'boolean' && !(typeof value === 'number' && isFinite(value))) {
+      warn(`attribute "${key}" dropped: not a string, number or boolean`)
+      continue
+    }
+    if (key.length > MAX_KEY) warn(`attribute "${key.slice(0, MAX_KEY)}…" dropped: key over ${MAX_KEY} characters`)
+    else if (!has(key) && count >= MAX_KEYS) warn(`attribute "${key}" dropped: over ${MAX_KEYS} attributes`)
+    else {
+      if (!has(key)) count++
+      // "__proto__" is a key like any other here: `=` would set the prototype.
+      if (key === '__proto__') Object.defineProperty(out, key, { value, enumerable: true, writable: true })
+      else out[key] = value as string | number | boolean
+    }
+  }
+  return count ? out : undefined
 }

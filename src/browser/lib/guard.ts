@@ -5,9 +5,10 @@ import { warn } from './warn'
  * every listener passes through here once, at the boundary.
  */
 export function guard<A extends unknown[], R>(fn: (...args: A) => R): (...args: A) => R | undefined {
-  return (...args: A) => {
+  return function (this: unknown) {
     try {
-      return fn(...args)
+      // `arguments` rather than rest and spread: this runs on every trackAction.
+      return fn.apply(this, arguments as unknown as A)
     } catch (e) {
       warn('internal error', e)
     }

@@ -4,6 +4,15 @@ import type { Entry, EntryKey } from './entry'
 /** An IndexedDB call that has not settled by then is taken as failed (e.g. an open blocked). */
 const TIMEOUT_MS = 5000
 
+const DB = 'rumlet'
+
+/** Deletes the buffer's database, with whatever any tab left in it (consent was denied). */
+export function deleteBuffer(): void {
+  try {
+    indexedDB.deleteDatabase(DB)
+  } catch {}
+}
+
 export interface Limits {
   maxEvents: number
   maxBytes: number
@@ -17,18 +26,21 @@ export interface Limits {
  */
 export function createBuffer() {
   let store: UseStore | undefined
+  let closed = false
 
   const use = <T>(mode: IDBTransactionMode, work: (store: IDBObjectStore) => T | PromiseLike<T>): Promise<T> =>
     Promise.race([
-      Promise.resolve().then(() =>
-        (store ||= createStore('rumlet', 'events'))(mode, (objects) => {
+      Promise.resolve().then(() => {
+        // Closed for good (consent denied): opening would create the deleted database again.
+        if (closed) throw new Error('buffer closed')
+        return (store ||= createStore(DB, 'events'))(mode, (objects) => {
           // Let another tab delete or upgrade the database instead of blocking it; idb-keyval
           // reconnects on the next call.
           const db = objects.transaction.db
           db.onversionchange = () => db.close()
           return work(objects)
-        }),
-      ),
+        })
+      }),
       new Promise<never>((_, fail) => setTimeout(() => fail(new Error('IndexedDB timeout')), TIMEOUT_MS)),
     ]).catch((e) => {
       store = undefined
@@ -38,6 +50,11 @@ export function createBuffer() {
   const done = (objects: IDBObjectStore) => promisifyRequest(objects.transaction)
 
   return {
+    /** Refuses every later call, without opening the database again. */
+    _close: () => {
+      closed = true
+    },
+
     /** Stores entries in one transaction. */
     _write: (entries: Entry[]) =>
       use('readwrite', (objects) => {

@@ -12,4 +12,6 @@ export interface Entry {
   _json: string
   /** A copy is in IndexedDB. */
   _written?: boolean
+  /** Waiting for its write (not yet written, and not in a write under way). */
+  _queued?: boolean
 }

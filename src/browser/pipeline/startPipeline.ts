@@ -1,4 +1,5 @@
 import { guard } from '../lib/guard'
+import { warn } from '../lib/warn'
 import { byteLength } from '../lib/byteLength'
 import { createBuffer, type Limits } from './createBuffer'
 import type { Entry } from './entry'
@@ -46,6 +47,7 @@ export function startPipeline(endpoint: string, flushInterval: number, onDrops: 
   let notBefore = 0
   let sending: Promise<void> | undefined
   let drops: Drops = {}
+  let stopped = false
 
   // Serializing is the costly part of recording an event: it waits for the write (or the exit),
   // so a burst of calls costs the page little more than an array push each.
@@ -53,12 +55,17 @@ export function startPipeline(endpoint: string, flushInterval: number, onDrops: 
     entries.filter((entry) => {
       const event = entry._event
       if (!event) return true
+      let json: string | undefined
+      try {
+        json = JSON.stringify(event)
+      } catch {
+        // A BigInt or a cycle, put there by the page's beforeSend.
+      }
       entry._event = undefined
-      entry._json = JSON.stringify(event)
-      entry._key = [event.time, event.id, byteLength(entry._json)]
-      if (entry._key[2] <= MAX_EVENT_BYTES) return (fresh += entry._key[2]), true
+      entry._key = [event.time, event.id, json ? byteLength((entry._json = json)) : 0]
+      if (json && entry._key[2] <= MAX_EVENT_BYTES) return (fresh += entry._key[2]), true
       memory.delete(event.id)
-      drop('too_large', 1)
+      drop(json ? 'too_large' : 'unserializable', 1)
     })
 
   // Hands the counts over (they become an event of their own); true when there were any.
@@ -72,19 +79,36 @@ export function startPipeline(endpoint: string, flushInterval: number, onDrops: 
   const drop = (reason: string, count: number) => count > 0 && (drops[reason] = (drops[reason] || 0) + count)
   const later = (fn: () => unknown, ms: number) => setTimeout(guard(fn), ms)
 
+  // Memory holds at most what the buffer may hold, oldest out first. Called in bulk (from `add`
+  // only past a tenth over the cap) so that each recorded event stays O(1).
+  const trimMemory = () => {
+    let excess = memory.size - limits.maxEvents
+    if (excess <= 0) return
+    for (const [id, entry] of memory) {
+      if (excess-- <= 0) break
+      memory.delete(id)
+      // Safe in IndexedDB, or in a write under way: no loss. Still waiting for its write: lost.
+      if (entry._queued) drop('queue_full', 1)
+    }
+    unwritten = unwritten.filter((entry) => memory.has(entry._key ? entry._key[1] : entry._event!.id))
+  }
+
   const write = async (): Promise<void> => {
     clearTimeout(writeTimer)
     writeTimer = undefined
-    if (!unwritten.length || Date.now() < bufferDownUntil) return
+    if (stopped || !unwritten.length || Date.now() < bufferDownUntil) return
     // Events acknowledged meanwhile (sent from memory) need no copy.
-    const batch = serialize(unwritten.filter((entry) => memory.has(entry._key ? entry._key[1] : entry._event!.id)))
+    trimMemory()
+    const batch = serialize(unwritten)
     unwritten = []
+    for (const entry of batch) entry._queued = false
     if (fresh >= BATCH_BYTES) sendTimer ||= later(send, 0)
     if (!batch.length) return
     try {
       await buffer._write(batch)
     } catch {
       // Events stay in memory: sent from there, and at exit by beacon.
+      for (const entry of batch) entry._queued = true
       unwritten = batch.concat(unwritten)
       bufferDownUntil = Date.now() + BUFFER_RETRY_MS
       return
@@ -99,13 +123,16 @@ export function startPipeline(endpoint: string, flushInterval: number, onDrops: 
 
   // Sends the given entries in bodies of at most 16 KiB; false when the collector could not be
   // reached and the rest should wait for the backoff.
-  const deliver = async (entries: Entry[], split = true): Promise<boolean> => {
+  const deliver = async (entries: Entry[]): Promise<boolean> => {
     for (const group of packGroups(entries, BATCH_BYTES, (entry) => entry._key[2])) {
+      if (stopped) return false
       const answer = await post(endpoint, toBody(group.map((entry) => entry._json), Date.now()))
       const { status } = answer
-      if (status === 413 && split && group.length > 1) {
+      // Refused as too large or invalid: halve until the culprits stand alone, so that one bad
+      // event (a URL too long for the collector, say) does not cost the others.
+      if ((status === 400 || status === 413) && group.length > 1) {
         const half = group.length >> 1
-        if (!(await deliver(group.slice(0, half), false)) || !(await deliver(group.slice(half), false))) return false
+        if (!(await deliver(group.slice(0, half))) || !(await deliver(group.slice(half)))) return false
         continue
       }
       if ((status < 200 || status > 299) && status !== 400 && status !== 413) {
@@ -141,15 +168,19 @@ export function startPipeline(endpoint: string, flushInterval: number, onDrops: 
     sendTimer = undefined
     return (sending ||= (async () => {
       try {
+        if (stopped) return
         fresh = freshEvents = 0
         await write()
         // Drops counted so far (some by the write above) travel in this send.
         if (reportDrops()) await write()
-        if (Date.now() < notBefore || navigator.onLine === false) return
+        if (stopped || Date.now() < notBefore || navigator.onLine === false) return
         // One sender per origin, and the lock only for the length of one flush: a lock held while
         // idle would keep the page out of the back/forward cache.
         if (navigator.locks) await navigator.locks.request('rumlet-send', { ifAvailable: true }, (lock) => lock && drain())
         else await drain()
+      } catch (e) {
+        // Never a rejection from a timer: navigator.locks itself may refuse (a sandboxed frame).
+        warn('send failed', e)
       } finally {
         sending = undefined
       }
@@ -161,37 +192,25 @@ export function startPipeline(endpoint: string, flushInterval: number, onDrops: 
 
   return {
     /** Records one event: into memory now, into IndexedDB within 250 ms. */
-    add(event: { id: string; time: number }): void {
-      const entry = { _event: event } as Entry
+    _add(event: { id: string; time: number }): void {
+      if (stopped) return
+      const entry = { _event: event, _queued: true } as Entry
       memory.set(event.id, entry)
       unwritten.push(entry)
-      // Memory holds at most what the buffer may hold. The oldest entry, when not yet written,
-      // is the first unwritten one (both keep recording order).
-      if (memory.size > limits.maxEvents) {
-        const [id, oldest] = memory.entries().next().value!
-        memory.delete(id)
-        // Gone from memory but safe in IndexedDB: no loss. Not yet written: lost.
-        if (!oldest._written) {
-          const at = unwritten.indexOf(oldest)
-          // Not in `unwritten` while its write is in flight: then that write keeps it.
-          if (at >= 0) {
-            unwritten.splice(at, 1)
-            drop('queue_full', 1)
-          }
-        }
-      }
+      if (memory.size > limits.maxEvents * 1.1 + 1) trimMemory()
       writeTimer ||= later(write, WRITE_DELAY_MS)
       if (++freshEvents >= BATCH_EVENTS) sendTimer ||= later(send, 0)
     },
 
     /**
-     * Sends everything now; resolves when the collector has answered, or at once while a
-     * backoff or Retry-After is running. Never rejects.
+     * Sends everything now (after a send already under way: it took only what was recorded
+     * before it began); resolves when the collector has answered, or at once while a backoff
+     * or Retry-After is running. Never rejects.
      */
-    flush: send,
+    _flush: (): Promise<void> => (sending || Promise.resolve()).then(send),
 
     /** Sends what is pending, the first time the page is idle: what earlier pages left too. */
-    whenIdle(): void {
+    _whenIdle(): void {
       if (typeof requestIdleCallback === 'function') requestIdleCallback(guard(send), { timeout: 5000 })
       else later(send, 1000)
     },
@@ -201,7 +220,9 @@ export function startPipeline(endpoint: string, flushInterval: number, onDrops: 
      * no copy in IndexedDB first, and start writing them. Nothing is deleted: a later
      * acknowledged send does that.
      */
-    hide(): void {
+    _hide(): void {
+      if (stopped) return
+      trimMemory()
       reportDrops()
       const held = serialize([...memory.values()])
       const entries = held.filter((entry) => !entry._written).concat(held.filter((entry) => entry._written))
@@ -210,8 +231,19 @@ export function startPipeline(endpoint: string, flushInterval: number, onDrops: 
       void write()
     },
 
-    stop(): void {
+    /** Counts events dropped before they reached the pipeline (by `beforeSend`, say). */
+    _drop: drop,
+
+    /** Stops sending and forgets what this tab holds (consent was denied). */
+    _stop(): void {
+      stopped = true
+      buffer._close()
       clearInterval(timer)
+      clearTimeout(writeTimer)
+      clearTimeout(sendTimer)
+      memory.clear()
+      unwritten = []
+      drops = {}
     },
   }
 }

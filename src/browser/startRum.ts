@@ -1,0 +1,173 @@
+import type { Attributes, DroppedEvent, RumEvent } from '../wire'
+import type { Config, Consent } from './config'
+import { startErrors } from './capture/errors'
+import { startPageViews } from './capture/pageViews'
+import { startVitals } from './capture/vitals'
+import { cleanAttributes } from './lib/cleanAttributes'
+import { hashToUnit } from './lib/hashToUnit'
+import { now } from './lib/now'
+import { onHidden } from './lib/onHidden'
+import { scrubUrl, SECRET_PARAMS } from './lib/scrubUrl'
+import { uid } from './lib/uid'
+import { warn } from './lib/warn'
+import { deleteBuffer } from './pipeline/createBuffer'
+import { startPipeline } from './pipeline/startPipeline'
+import { createSession, SESSION_KEY } from './session'
+import type { Emit } from './types'
+
+/** While consent is pending, events wait in memory, up to this many. */
+const MAX_HELD = 1000
+
+/** The collector refuses longer URLs: a data: URL or a huge query is cut here. */
+const MAX_URL = 8192
+
+/** What `beforeSend` cannot change. */
+const FIXED = ['id', 'type', 'time', 'sessionId', 'viewId'] as const
+
+/**
+ * Starts recording with a checked config: the capture modules, the session, and (once consent
+ * is granted) the delivery pipeline. Every event passes through `record`, which fills in the
+ * fields all events share, scrubs URLs, waits for consent, samples, and calls `beforeSend`.
+ */
+export function startRum(config: Config) {
+  const session = createSession(config.sessionTimeout, config.maxSessionDuration)
+  const names = SECRET_PARAMS.concat((config.scrubUrl as string[]) || [])
+  const scrub = (url: string): string => {
+    let out: unknown
+    try {
+      out = typeof config.scrubUrl === 'function' ? config.scrubUrl(url) : scrubUrl(url, names)
+    } catch {}
+    if (typeof out !== 'string') {
+      // The page's own scrubber failed: the default one is better than none.
+      warn('scrubUrl failed: the default was used')
+      out = scrubUrl(url)
+    }
+    return (out as string).slice(0, MAX_URL)
+  }
+  let consent: Consent = config.consent
+  let pipeline: ReturnType<typeof startPipeline> | undefined
+  let held: RumEvent[] = []
+  let heldDrops = 0
+  let userId: string | undefined
+  let globals: Attributes | undefined
+  let viewId = uid()
+  let viewUrl = location.href
+  let url = ''
+  let sampledId = ''
+  let keepAll = false
+  let keepErrors = false
+
+  const start = () => {
+    if (!pipeline) {
+      pipeline = startPipeline(config.endpoint, config.flushInterval, (counts) => record<DroppedEvent>({ type: 'dropped', counts }))
+      // Whatever earlier pages, tabs or crashes left in IndexedDB goes out once this page is idle.
+      pipeline._whenIdle()
+    }
+    return pipeline
+  }
+
+  const deliver = (event: RumEvent) => {
+    const sessionId = (event.sessionId = session(event.time))
+    // Sampling hashes the session id: every tab and load of a session agrees.
+    if (sessionId !== sampledId) {
+      sampledId = sessionId
+      keepAll = hashToUnit(sessionId) < config.sampleRate
+      keepErrors = keepAll || hashToUnit('e' + sessionId) < config.errorSampleRate
+    }
+    if (event.type === 'error' ? !keepErrors : !keepAll && event.type !== 'dropped') return
+    let out: RumEvent | null = event
+    if (config.beforeSend && event.type !== 'dropped') {
+      const fixed = FIXED.map((key) => event[key])
+      try {
+        out = config.beforeSend(event)
+      } catch (e) {
+        out = null
+        warn('beforeSend threw: event dropped', e)
+      }
+      if (!out || typeof out !== 'object') return void start()._drop('before_send', 1)
+      FIXED.forEach((key, i) => ((out as unknown as Record<string, unknown>)[key] = fixed[i]))
+    }
+    start()._add(out)
+  }
+
+  /** Records one event: the capture modules and the public functions all call this. */
+  const record: Emit = (captured, time = now()) => {
+    if (consent === 'denied') return
+    const event = captured as unknown as RumEvent
+    // Reading location.href costs microseconds: read (and scrub) it once per task.
+    if (!url) {
+      url = scrub(location.href)
+      queueMicrotask(() => (url = ''))
+    }
+    event.id = uid()
+    event.time = time
+    event.viewId ||= viewId
+    event.url = event.url ? scrub(event.url) : url
+    if (event.type === 'page_view' && event.referrer) event.referrer = scrub(event.referrer)
+    event.app = config.app
+    event.release = config.release
+    event.env = config.env
+    event.userId = userId
+    event.attributes = cleanAttributes(event.attributes, globals)
+    if (consent === 'pending') {
+      if (held.length < MAX_HELD) held.push(event)
+      else heldDrops++
+    } else deliver(event)
+  }
+
+  if (config.trackPageViews) onHidden(startPageViews(record))
+  if (config.trackVitals) startVitals(record)
+  if (config.trackErrors) startErrors(record)
+  onHidden(() => pipeline && pipeline._hide())
+  // After init's synchronous work, so that a `setConsent` made before init counts first.
+  queueMicrotask(() => consent === 'granted' && start())
+
+  return {
+    _record: record,
+
+    /** A new view: a page view of `url` (default: the address bar), with the last view as referrer. */
+    _view(next: string | undefined, attributes: unknown): void {
+      const referrer = viewUrl
+      viewUrl = next ? new URL(next, location.href).href : location.href
+      viewId = uid()
+      record({ type: 'page_view', referrer, navigationType: 'manual', url: viewUrl, attributes } as never)
+    },
+
+    _setUser(id: string | undefined): void {
+      userId = id
+    },
+
+    /** Adds to the attributes of every later event; a `null` value removes that key. */
+    _setAttributes(input: Record<string, unknown>): void {
+      const kept: Record<string, unknown> = {}
+      for (const key in globals) if (input[key] !== null) kept[key] = globals[key]
+      for (const key of Object.keys(input)) if (input[key] !== null) kept[key] = input[key]
+      globals = cleanAttributes(kept)
+    },
+
+    _setConsent(value: Consent): void {
+      consent = value
+      if (value === 'granted') {
+        start()._drop('queue_full', heldDrops)
+        heldDrops = 0
+        for (const event of held.splice(0)) deliver(event)
+      } else if (value === 'denied') {
+        held = []
+        heldDrops = 0
+        if (pipeline) pipeline._stop()
+        pipeline = undefined
+        deleteBuffer()
+        try {
+          localStorage.removeItem(SESSION_KEY)
+        } catch {}
+      }
+    },
+
+    /** The session id, or undefined while consent is not granted. */
+    _sessionId: (): string | undefined => (consent === 'granted' ? session(now()) : undefined),
+
+    _flush: (): Promise<void> => (pipeline ? pipeline._flush() : Promise.resolve()),
+  }
+}
+
+export type Rum = ReturnType<typeof startRum>

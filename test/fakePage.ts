@@ -1,0 +1,56 @@
+// A fresh page for the tests of the public API (index, startRum, global): new module instances,
+// an empty IndexedDB (fake-indexeddb) and localStorage, a fake clock, and a fake network that
+// records every body rumlet posts. Only what is outside rumlet is faked; the pipeline and its
+// IndexedDB buffer are the real ones. Call `freshPage()` in a `beforeEach` of a happy-dom test.
+import { IDBFactory } from 'fake-indexeddb'
+import { vi } from 'vitest'
+import type { Batch, RumEvent } from '../src/wire'
+
+export const ENDPOINT = 'https://collector.test/rum'
+export const T0 = Date.UTC(2025, 0, 15, 12, 0, 0)
+
+/** init options that leave the public API as the only source of events, sent only by `flush`. */
+export const QUIET = { endpoint: ENDPOINT, flushInterval: 60_000, trackErrors: false, trackVitals: false, trackPageViews: false }
+
+let bodies: string[] = []
+export let fetchMock: ReturnType<typeof vi.fn>
+
+export function freshPage(): void {
+  vi.resetModules()
+  vi.restoreAllMocks()
+  vi.unstubAllGlobals()
+  // Timers are fake too: a pipeline left by an earlier test never wakes up (useRealTimers drops
+  // its timers), and this test's pipeline sends only when the test flushes. fake-indexeddb works
+  // in setImmediate callbacks, which stay real.
+  vi.useRealTimers()
+  vi.useFakeTimers({ toFake: ['Date', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'], now: T0 })
+  vi.stubGlobal('indexedDB', new IDBFactory())
+  // Bodies over 1 KiB would be gzipped: keep them readable.
+  vi.stubGlobal('CompressionStream', undefined)
+  bodies = []
+  fetchMock = vi.fn(async (_url: unknown, init: RequestInit) => {
+    bodies.push(init.body as string)
+    return new Response('{}', { status: 200 })
+  })
+  vi.stubGlobal('fetch', fetchMock)
+  localStorage.clear()
+  history.replaceState(null, '', '/')
+}
+
+/** Every event posted so far, in the order sent. */
+export function sent(): RumEvent[] {
+  return bodies.flatMap((body) => (JSON.parse(body) as Batch).events)
+}
+
+/** Lets fake-indexeddb (and the promises waiting on it) finish what it was asked to do. */
+export async function idle(rounds = 50): Promise<void> {
+  for (let i = 0; i < rounds; i++) await new Promise<void>((resolve) => setImmediate(resolve))
+}
+
+/** Names of the IndexedDB databases of the origin. */
+export async function databases(): Promise<string[]> {
+  return (await indexedDB.databases()).map((db) => db.name!)
+}
+
+/** A fresh instance of the npm entry. */
+export const loadRum = () => import('../src/browser/index')

@@ -1,0 +1,236 @@
+// @vitest-environment happy-dom
+import 'fake-indexeddb/auto'
+import { beforeEach, describe, expect, it, vi } from 'vitest'
+import type { ActionEvent, DroppedEvent, RumEvent } from '../src/wire'
+import { hashToUnit } from '../src/browser/lib/hashToUnit'
+import { QUIET, T0, databases, fetchMock, freshPage, idle, loadRum, sent } from './fakePage'
+
+// startRum is driven through the public API (index.ts), the way a page drives it.
+
+beforeEach(freshPage)
+
+const SESSION_KEY = 'rumlet.session'
+const types = () => sent().map((e) => e.type)
+
+/** What an earlier page left behind: rumlet's database holding one unsent event. */
+async function leftByEarlierPage(): Promise<void> {
+  const open = indexedDB.open('rumlet')
+  open.onupgradeneeded = () => open.result.createObjectStore('events')
+  const db = await new Promise<IDBDatabase>((resolve) => (open.onsuccess = () => resolve(open.result)))
+  const tx = db.transaction('events', 'readwrite')
+  tx.objectStore('events').put('{"id":"old","type":"action","time":1}', [T0 - 1000, 'old', 36])
+  await new Promise((resolve) => (tx.oncomplete = resolve))
+  db.close()
+}
+
+describe('consent', () => {
+  it('pending keeps events out of IndexedDB, off the network and out of localStorage; granted sends them with their times', async () => {
+    const rum = await loadRum()
+    rum.init({ ...QUIET, consent: 'pending' })
+    rum.trackAction('a')
+    vi.setSystemTime(T0 + 1000)
+    rum.trackError(new Error('boom'))
+    await rum.flush()
+    vi.advanceTimersByTime(120_000) // every timer a pipeline would have set
+    await idle()
+    expect(fetchMock).not.toHaveBeenCalled()
+    expect(await databases()).not.toContain('rumlet')
+    expect(localStorage.getItem(SESSION_KEY)).toBeNull()
+
+    vi.setSystemTime(T0 + 200_000)
+    rum.setConsent('granted')
+    await rum.flush()
+    expect(sent().map((e) => [e.type, e.time])).toEqual([['action', T0], ['error', T0 + 1000]])
+  })
+
+  it('pending then denied sends nothing and deletes the session and the database earlier pages left', async () => {
+    await leftByEarlierPage()
+    localStorage.setItem(SESSION_KEY, JSON.stringify({ id: 'old-session', start: T0, last: T0 }))
+    const rum = await loadRum()
+    rum.init({ ...QUIET, consent: 'pending' })
+    rum.trackAction('a')
+    rum.setConsent('denied')
+    rum.trackAction('b')
+    await rum.flush()
+    vi.advanceTimersByTime(120_000)
+    await idle()
+    expect(fetchMock).not.toHaveBeenCalled()
+    expect(await databases()).not.toContain('rumlet')
+    expect(localStorage.getItem(SESSION_KEY)).toBeNull()
+    expect(rum.getSessionId()).toBeUndefined()
+  })
+
+  it('granted then denied stops sending and deletes what was stored', async () => {
+    const rum = await loadRum()
+    rum.init(QUIET)
+    rum.trackAction('a')
+    await rum.flush()
+    expect(await databases()).toContain('rumlet')
+    rum.trackAction('b')
+    rum.setConsent('denied')
+    rum.trackAction('c')
+    await rum.flush()
+    vi.advanceTimersByTime(120_000)
+    await idle()
+    expect(sent().map((e) => (e as ActionEvent).name)).toEqual(['a'])
+    expect(await databases()).not.toContain('rumlet')
+    expect(localStorage.getItem(SESSION_KEY)).toBeNull()
+  })
+  it('denied while a flush is under way: nothing is posted after the denial and the database stays deleted', async () => {
+    const rum = await loadRum()
+    rum.init(QUIET)
+    rum.trackAction('a')
+    const flushing = rum.flush()
+    rum.setConsent('denied')
+    expect(fetchMock).not.toHaveBeenCalled()
+    await flushing
+    vi.advanceTimersByTime(120_000)
+    await idle()
+    expect({ posted: sent().length, databases: await databases() }).toEqual({ posted: 0, databases: [] })
+  })
+})
+
+describe('sampling', () => {
+  const record = async (options: object) => {
+    const rum = await loadRum()
+    rum.init({ ...QUIET, ...options })
+    rum.trackAction('a')
+    rum.trackPageView('/next')
+    rum.trackError(new Error('boom'))
+    await rum.flush()
+  }
+
+  it('sampleRate 0 sends only errors while errorSampleRate is 1', async () => {
+    await record({ sampleRate: 0, errorSampleRate: 1 })
+    expect(types()).toEqual(['error'])
+  })
+
+  it('sampleRate 0 and errorSampleRate 0 send nothing', async () => {
+    await record({ sampleRate: 0, errorSampleRate: 0 })
+    expect(fetchMock).not.toHaveBeenCalled()
+  })
+
+  it('decides from the session id alone: the same id gives the same decision on every load', async () => {
+    const [sampleRate, errorSampleRate] = [0.3, 0.5]
+    const ids = 'alpha bravo charlie delta echo foxtrot golf hotel india juliet kilo lima'.split(' ')
+    const expected = (id: string) =>
+      hashToUnit(id) < sampleRate ? ['action', 'page_view', 'error'] : hashToUnit('e' + id) < errorSampleRate ? ['error'] : []
+    // The ids cover every outcome, so the test would notice any one of them going wrong.
+    expect(new Set(ids.map((id) => expected(id).length))).toEqual(new Set([0, 1, 3]))
+    for (const id of ids)
+      for (let load = 0; load < 2; load++) {
+        freshPage()
+        localStorage.setItem(SESSION_KEY, JSON.stringify({ id, start: T0, last: T0 }))
+        await record({ sampleRate, errorSampleRate })
+        expect(types(), `${id}, load ${load}`).toEqual(expected(id))
+        expect(sent().every((e) => e.sessionId === id)).toBe(true)
+      }
+  })
+})
+
+describe('beforeSend', () => {
+  const run = async (beforeSend: (event: RumEvent) => RumEvent | null, names = ['a', 'b']) => {
+    const rum = await loadRum()
+    rum.init({ ...QUIET, beforeSend })
+    names.forEach((name, i) => {
+      vi.setSystemTime(T0 + i)
+      rum.trackAction(name)
+    })
+    await rum.flush()
+    return rum
+  }
+  const dropped = () => sent().filter((e): e is DroppedEvent => e.type === 'dropped')
+  const names = () => sent().filter((e): e is ActionEvent => e.type === 'action').map((e) => e.name)
+
+  it('sends the event it changed', async () => {
+    await run((e) => ({ ...e, attributes: { seen: true } }))
+    expect(sent().map((e) => e.attributes)).toEqual([{ seen: true }, { seen: true }])
+  })
+
+  it('drops an event it returns null for, and a later dropped event counts it as before_send', async () => {
+    await run((e) => (e.type === 'action' && e.name === 'a' ? null : e))
+    expect(names()).toEqual(['b'])
+    expect(dropped().map((e) => e.counts)).toEqual([{ before_send: 1 }])
+  })
+
+  it('drops an event it throws on, counted as before_send, and keeps going', async () => {
+    const rum = await run((e) => {
+      if (e.type === 'action' && e.name === 'a') throw new Error('customer bug')
+      return e
+    })
+    expect(names()).toEqual(['b'])
+    expect(dropped().map((e) => e.counts)).toEqual([{ before_send: 1 }])
+    expect(() => rum.trackAction('a')).not.toThrow()
+  })
+
+  it('cannot change id, type, time, sessionId or viewId', async () => {
+    const seen: RumEvent[] = []
+    const tamper = (e: RumEvent) => {
+      seen.push({ ...e })
+      return { ...e, id: 'x', type: 'error', time: 1, sessionId: 's', viewId: 'v', name: 'renamed' } as unknown as RumEvent
+    }
+    await run(tamper, ['a'])
+    const [event] = sent()
+    const { id, type, time, sessionId, viewId } = seen[0]
+    expect(event).toMatchObject({ id, type, time, sessionId, viewId, name: 'renamed' })
+    expect(time).toBe(T0)
+  })
+
+  it('drops an event it made unserializable (a BigInt); later events are still sent, nothing rejects unhandled', async () => {
+    const rejections: string[] = []
+    const onRejection = (reason: unknown) => rejections.push(String(reason))
+    process.on('unhandledRejection', onRejection)
+    try {
+      const bigint = (e: RumEvent) => (e.type === 'action' && e.name === 'a' ? { ...e, attributes: { big: 10n } } : e)
+      const rum = await run(bigint as (e: RumEvent) => RumEvent)
+      rum.trackAction('c')
+      vi.advanceTimersByTime(60_000) // the 250 ms write and the flush interval
+      await idle()
+      await rum.flush()
+      expect({ names: names(), rejections }).toEqual({ names: ['b', 'c'], rejections: [] })
+    } finally {
+      process.off('unhandledRejection', onRejection)
+    }
+  })
+})
+
+describe('URL scrubbing', () => {
+  const urls = async (options: object) => {
+    history.replaceState(null, '', '/reset?token=abc&order=7')
+    const rum = await loadRum()
+    rum.init({ ...QUIET, ...options })
+    rum.trackAction('a')
+    vi.setSystemTime(T0 + 1)
+    rum.trackPageView('/done?email=a%40b.c&order=7')
+    await rum.flush()
+    const [action, view] = sent()
+    return [action.url, view.url, (view as { referrer?: string }).referrer]
+  }
+
+  it('redacts secret parameters of the page URL, page views and referrers by default', async () => {
+    expect(await urls({})).toEqual([
+      'http://localhost:3000/reset?token=redacted&order=7',
+      'http://localhost:3000/done?email=redacted&order=7',
+      'http://localhost:3000/reset?token=redacted&order=7',
+    ])
+  })
+
+  it('redacts extra parameter names given as a list', async () => {
+    expect((await urls({ scrubUrl: ['order'] }))[0]).toBe('http://localhost:3000/reset?token=redacted&order=redacted')
+  })
+
+  it('uses a scrubUrl function instead of the default', async () => {
+    expect(await urls({ scrubUrl: (url: string) => url.split('?')[0] })).toEqual([
+      'http://localhost:3000/reset',
+      'http://localhost:3000/done',
+      'http://localhost:3000/reset',
+    ])
+  })
+
+  it.each([
+    ['throws', () => { throw new Error('scrubber bug') }],
+    ['returns no string', () => undefined],
+  ])('falls back to the default when the scrubUrl function %s', async (_, scrubUrl) => {
+    expect((await urls({ scrubUrl }))[0]).toBe('http://localhost:3000/reset?token=redacted&order=7')
+  })
+})
