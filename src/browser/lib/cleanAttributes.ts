@@ -17,9 +17,8 @@ export function cleanAttributes(input: unknown, base?: Attributes): Attributes |
     return base
   }
   // A plain object keeps V8's fast properties (one without a prototype would not).
-  const out: Attributes = { ...base }
+  const out: Attributes = base ? { ...base } : {}
   let count = base ? Object.keys(base).length : 0
-  const has = (key: string) => Object.prototype.hasOwnProperty.call(out, key)
   for (const key of Object.keys(input)) {
     let value = (input as Record<string, unknown>)[key]
     if (typeof value === 'string') value = value.slice(0, MAX_VALUE)
@@ -27,10 +26,12 @@ export function cleanAttributes(input: unknown, base?: Attributes): Attributes |
       warn(`attribute "${key}" dropped: not a string, number or boolean`)
       continue
     }
+    // The keys of `input` are distinct: only those of `base` can be there already.
+    const fresh = !base || !Object.prototype.hasOwnProperty.call(out, key)
     if (key.length > MAX_KEY) warn(`attribute "${key.slice(0, MAX_KEY)}…" dropped: key over ${MAX_KEY} characters`)
-    else if (!has(key) && count >= MAX_KEYS) warn(`attribute "${key}" dropped: over ${MAX_KEYS} attributes`)
+    else if (fresh && count >= MAX_KEYS) warn(`attribute "${key}" dropped: over ${MAX_KEYS} attributes`)
     else {
-      if (!has(key)) count++
+      if (fresh) count++
       // "__proto__" is a key like any other here: `=` would set the prototype.
       if (key === '__proto__') Object.defineProperty(out, key, { value, enumerable: true, writable: true })
       else out[key] = value as string | number | boolean
