@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import type { ActionEvent, PageViewEvent } from '../src/wire'
 import { expect, test } from './fixtures'
 import { launchChromium } from './launchChromium'
 import { actionNames, rumPage } from './rumPage'
@@ -47,6 +48,14 @@ test('with rumlet running and sending, the page is still restored from the back/
     await page.evaluate(() => (window as any).rum.flush())
     const events = await collector.waitFor((events) => actionNames(events, 'after').length >= 5)
     expect(actionNames(events, 'after')).toHaveLength(5)
+
+    // The restore is a view of its own, and what happens after it belongs to that view.
+    const views = events.filter((e) => e.type === 'page_view') as PageViewEvent[]
+    expect(views.map((view) => view.navigationType)).toEqual(['navigate', 'back_forward_cache'])
+    const after = events.filter((e) => e.type === 'action' && (e as ActionEvent).name.startsWith('after_'))
+    expect(new Set(after.map((e) => e.viewId))).toEqual(new Set([views[1].viewId]))
+    // The first view ended when the page went into the cache.
+    expect(events.some((e) => e.type === 'view_end' && e.viewId === views[0].viewId)).toBe(true)
   } finally {
     await chromium.close()
     await site.close()

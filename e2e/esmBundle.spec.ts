@@ -13,7 +13,8 @@ import { startSite } from './startSite'
 const APP = `
 import { init, setUser, startAction, trackAction, trackPageView, flush, getSessionId } from 'rumlet'
 
-init({ endpoint: window.COLLECTOR + '/rum', app: 'bundled-spa', flushInterval: 60000, trackPageViews: false })
+// Its router makes the views: spa: false, or each route change would make two.
+init({ endpoint: window.COLLECTOR + '/rum', app: 'bundled-spa', flushInterval: 60000, trackPageViews: false, spa: false })
 setUser('customer-7')
 trackPageView()
 

@@ -26,19 +26,35 @@ export interface BaseEvent {
   userId?: string
   /** The call's own attributes over those of `setAttributes`; at most 50. */
   attributes?: Attributes
+  /** The `route` option's name for the URL, such as `/product/[id]`. */
+  route?: string
 }
 
 /** Timings of a hard load, in ms from navigation start. */
 export interface NavigationTimings {
   ttfb?: number
+  /** First contentful paint: when the page first rendered. */
+  fcp?: number
   domContentLoaded?: number
   load?: number
 }
 
 export interface PageViewEvent extends BaseEvent, NavigationTimings {
   type: 'page_view'
+  /** The previous view's URL; for a hard load, document.referrer. */
   referrer: string
+  /** navigate, reload, back_forward, prerender, route_change, back_forward_cache or manual. */
   navigationType: string
+}
+
+/**
+ * A view ended (another began) or may have (the page was hidden): how long it lasted, in all and
+ * while visible, in ms. A view hidden and shown again sends another; the last has the totals.
+ */
+export interface ViewEndEvent extends BaseEvent {
+  type: 'view_end'
+  duration: number
+  visible: number
 }
 
 export type VitalName = 'LCP' | 'INP' | 'CLS' | 'FCP' | 'TTFB'
@@ -84,7 +100,7 @@ export interface DroppedEvent extends BaseEvent {
   counts: Record<string, number>
 }
 
-export type RumEvent = PageViewEvent | VitalEvent | ActionEvent | ErrorEvent | DroppedEvent
+export type RumEvent = PageViewEvent | ViewEndEvent | VitalEvent | ActionEvent | ErrorEvent | DroppedEvent
 
 /** The body of one `POST <endpoint>`: JSON, optionally gzip-compressed. */
 export interface Batch {

@@ -11,7 +11,7 @@ describe('readConfig', () => {
     expect(readConfig({ endpoint: '/rum', app: 'shop', release: '1.2.3', env: 'prod' })).toEqual({
       endpoint: '/rum', app: 'shop', release: '1.2.3', env: 'prod', sampleRate: 1, errorSampleRate: 1,
       sessionTimeout: 30 * 60_000, maxSessionDuration: 4 * 3_600_000, flushInterval: 5000,
-      trackErrors: true, trackVitals: true, trackPageViews: true, consent: 'granted', debug: false,
+      trackErrors: true, trackVitals: true, trackPageViews: true, spa: true, consent: 'granted', debug: false,
     })
     expect(warnings()).toEqual([])
   })
@@ -50,6 +50,8 @@ describe('readConfig, option by option', () => {
     ['trackErrors', false, ['false', 0]],
     ['trackVitals', false, [1]],
     ['trackPageViews', false, [null]],
+    ['spa', false, ['no']],
+    ['route', (url: string) => url, ['/product/[id]']],
     ['consent', 'pending', ['yes', true, 'GRANTED']],
     ['beforeSend', beforeSend, ['drop', {}]],
     ['scrubUrl', scrub, ['token', [1, 2]]],

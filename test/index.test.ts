@@ -122,7 +122,10 @@ it('trackPageView starts a new view for later events, with the last view as refe
   vi.setSystemTime(T0 + 3)
   rum.trackPageView('https://shop.test/checkout')
   await rum.flush()
-  const [before, cart, after, checkout] = sent() as [ActionEvent, PageViewEvent, ActionEvent, PageViewEvent]
+  const events = sent()
+  const [before, cart, after, checkout] = events.filter((e) => e.type !== 'view_end') as [ActionEvent, PageViewEvent, ActionEvent, PageViewEvent]
+  // Each new view ends the one before it.
+  expect(events.filter((e) => e.type === 'view_end').map((e) => e.viewId)).toEqual([before.viewId, cart.viewId])
   expect(cart).toMatchObject({ type: 'page_view', url: 'http://localhost:3000/cart', referrer: 'http://localhost:3000/home', navigationType: 'manual', attributes: { step: 1 } })
   expect(cart.viewId).not.toBe(before.viewId)
   expect(after.viewId).toBe(cart.viewId)

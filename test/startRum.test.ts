@@ -114,9 +114,9 @@ describe('sampling', () => {
     const [sampleRate, errorSampleRate] = [0.3, 0.5]
     const ids = 'alpha bravo charlie delta echo foxtrot golf hotel india juliet kilo lima'.split(' ')
     const expected = (id: string) =>
-      hashToUnit(id) < sampleRate ? ['action', 'page_view', 'error'] : hashToUnit('e' + id) < errorSampleRate ? ['error'] : []
+      hashToUnit(id) < sampleRate ? ['action', 'view_end', 'page_view', 'error'] : hashToUnit('e' + id) < errorSampleRate ? ['error'] : []
     // The ids cover every outcome, so the test would notice any one of them going wrong.
-    expect(new Set(ids.map((id) => expected(id).length))).toEqual(new Set([0, 1, 3]))
+    expect(new Set(ids.map((id) => expected(id).length))).toEqual(new Set([0, 1, 4]))
     for (const id of ids)
       for (let load = 0; load < 2; load++) {
         freshPage()
@@ -203,7 +203,7 @@ describe('URL scrubbing', () => {
     vi.setSystemTime(T0 + 1)
     rum.trackPageView('/done?email=a%40b.c&order=7')
     await rum.flush()
-    const [action, view] = sent()
+    const [action, view] = sent().filter((e) => e.type !== 'view_end')
     return [action.url, view.url, (view as { referrer?: string }).referrer]
   }
 

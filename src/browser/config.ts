@@ -30,6 +30,13 @@ export interface RumOptions {
   /** Record a page view for each page load (default true). */
   trackPageViews?: boolean
   /**
+   * Start a view for each single-page-app route change: `history.pushState`/`replaceState` that
+   * change the path, back and forward, and `#/…` fragment routes (default true).
+   */
+  spa?: boolean
+  /** Names the route of a URL (`/product/[id]`), stored as `route` on every event. */
+  route?: (url: string) => string
+  /**
    * `granted` (default) records and sends; `pending` keeps events in memory only, until
    * `setConsent`; `denied` records nothing. See `setConsent`.
    */
@@ -49,8 +56,8 @@ export interface RumOptions {
   debug?: boolean
 }
 
-export type Config = Required<Omit<RumOptions, 'app' | 'release' | 'env' | 'beforeSend' | 'scrubUrl'>> &
-  Pick<RumOptions, 'app' | 'release' | 'env' | 'beforeSend' | 'scrubUrl'>
+type Optional = 'app' | 'release' | 'env' | 'beforeSend' | 'scrubUrl' | 'route'
+export type Config = Required<Omit<RumOptions, Optional>> & Pick<RumOptions, Optional>
 
 const DEFAULTS = {
   sampleRate: 1,
@@ -61,6 +68,7 @@ const DEFAULTS = {
   trackErrors: true,
   trackVitals: true,
   trackPageViews: true,
+  spa: true,
   consent: 'granted',
   debug: false,
 }
@@ -71,7 +79,7 @@ const DEFAULTS = {
 const KINDS: Record<string, string> = {
   endpoint: 'e', app: 't', release: 't', env: 't', sampleRate: 's', errorSampleRate: 's', sessionTimeout: 'm',
   maxSessionDuration: 'm', flushInterval: 'm', trackErrors: 'b', trackVitals: 'b', trackPageViews: 'b',
-  consent: 'c', beforeSend: 'f', scrubUrl: 'l', debug: 'b',
+  spa: 'b', route: 'f', consent: 'c', beforeSend: 'f', scrubUrl: 'l', debug: 'b',
 }
 
 const valid = (kind: string, value: unknown): boolean =>

@@ -3,6 +3,7 @@ import type { Config, Consent } from './config'
 import { startErrors } from './capture/errors'
 import { startPageViews } from './capture/pageViews'
 import { startVitals } from './capture/vitals'
+import { startViews, type Views } from './capture/views'
 import { cleanAttributes } from './lib/cleanAttributes'
 import { hashToUnit } from './lib/hashToUnit'
 import { now } from './lib/now'
@@ -50,9 +51,12 @@ export function startRum(config: Config) {
   let heldDrops = 0
   let userId: string | undefined
   let globals: Attributes | undefined
-  let viewId = uid()
-  let viewUrl = location.href
   let url = ''
+  let lastUrl = ''
+  let lastRoute: string | undefined
+  // A prerendered page sends nothing before it is shown: its events wait like pending ones.
+  let prerendering = !!document.prerendering
+  let views: Views
   let sampledId = ''
   let keepAll = false
   let keepErrors = false
@@ -94,44 +98,73 @@ export function startRum(config: Config) {
   const record: Emit = (captured, time = now()) => {
     if (consent === 'denied') return
     const event = captured as unknown as RumEvent
-    // Reading location.href costs microseconds: read (and scrub) it once per task.
+    // Reading location.href costs microseconds: read (and scrub) it once per task, and again
+    // after a new view (a route change within the task).
+    if (event.type === 'page_view') url = ''
     if (!url) {
       url = scrub(location.href)
       queueMicrotask(() => (url = ''))
     }
     event.id = uid()
     event.time = time
-    event.viewId ||= viewId
+    event.viewId ||= views._id
     event.url = event.url ? scrub(event.url) : url
+    event.route = routeOf(event.url)
     if (event.type === 'page_view' && event.referrer) event.referrer = scrub(event.referrer)
     event.app = config.app
     event.release = config.release
     event.env = config.env
     event.userId = userId
     event.attributes = cleanAttributes(event.attributes, globals)
-    if (consent === 'pending') {
+    if (consent === 'pending' || prerendering) {
       if (held.length < MAX_HELD) held.push(event)
       else heldDrops++
     } else deliver(event)
   }
 
-  if (config.trackPageViews) onHidden(startPageViews(record))
-  if (config.trackVitals) startVitals(record)
+  // The `route` option names the URL (`/product/[id]`); asked once per URL in a row.
+  const routeOf = (url: string) => {
+    if (!config.route || url === lastUrl) return lastRoute
+    lastUrl = url
+    lastRoute = undefined
+    try {
+      const route = config.route(url)
+      if (typeof route === 'string') lastRoute = route.slice(0, 256)
+    } catch (e) {
+      warn('route failed', e)
+    }
+    return lastRoute
+  }
+
+  // Sends what waited for consent or for the page to be shown, once neither holds it back.
+  const release = () => {
+    if (consent !== 'granted' || prerendering) return
+    start()._drop('queue_full', heldDrops)
+    heldDrops = 0
+    for (const event of held.splice(0)) deliver(event)
+  }
+
+  views = startViews(record, config.spa)
+  if (config.trackPageViews) {
+    // The hard load's view and URL, also when a route change came before the load event.
+    const first = { viewId: views._id, url: location.href }
+    onHidden(startPageViews((event, time) => record({ ...event, ...first } as never, time)))
+  }
+  if (config.trackVitals) startVitals(record, () => views._navigation)
   if (config.trackErrors) startErrors(record)
+  // Last at hide: the beacons carry what the listeners above recorded.
   onHidden(() => pipeline && pipeline._hide())
+  if (prerendering)
+    // Fired at the document, and it does not bubble.
+    document.addEventListener('prerenderingchange', () => ((prerendering = false), release()), { once: true })
   // After init's synchronous work, so that a `setConsent` made before init counts first.
-  queueMicrotask(() => consent === 'granted' && start())
+  queueMicrotask(() => consent === 'granted' && !prerendering && start())
 
   return {
     _record: record,
 
     /** A new view: a page view of `url` (default: the address bar), with the last view as referrer. */
-    _view(next: string | undefined, attributes: unknown): void {
-      const referrer = viewUrl
-      viewUrl = next ? new URL(next, location.href).href : location.href
-      viewId = uid()
-      record({ type: 'page_view', referrer, navigationType: 'manual', url: viewUrl, attributes } as never)
-    },
+    _view: (next: string | undefined, attributes: unknown) => views._start('manual', next, attributes),
 
     _setUser(id: string | undefined): void {
       userId = id
@@ -147,11 +180,8 @@ export function startRum(config: Config) {
 
     _setConsent(value: Consent): void {
       consent = value
-      if (value === 'granted') {
-        start()._drop('queue_full', heldDrops)
-        heldDrops = 0
-        for (const event of held.splice(0)) deliver(event)
-      } else if (value === 'denied') {
+      release()
+      if (value === 'denied') {
         held = []
         heldDrops = 0
         if (pipeline) pipeline._stop()

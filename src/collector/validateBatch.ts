@@ -27,6 +27,7 @@ const BASE: Record<string, Check> = {
   env: optional(str(128)),
   userId: optional(str(256)),
   attributes: optional(flat),
+  route: optional(str(256)),
 }
 
 // The fields each known type must carry; types the collector does not know yet are stored with
@@ -41,6 +42,7 @@ const BY_TYPE: Record<string, Record<string, Check>> = {
     metricId: str(128),
   },
   action: { name: str(1024), duration: num, ok: bool, source: str(32), error: optional(str(8192)) },
+  view_end: { duration: num, visible: num },
   dropped: { counts: (v) => flat(v) && Object.values(v as object).every(num) },
   error: { message: str(8192), errorType: str(256), stack: optional(str(16384)), source: str(32), count: num, fingerprint: str(256) },
 }

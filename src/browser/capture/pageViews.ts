@@ -23,6 +23,7 @@ export function startPageViews(emit: Emit): () => void {
         referrer: document.referrer,
         navigationType: start > 0 ? 'prerender' : (nav && nav.type.replace(/-/g, '_')) || 'navigate',
         ttfb: nav && since(nav.responseStart, start),
+        fcp: since((performance.getEntriesByName('first-contentful-paint')[0] || { startTime: 0 }).startTime, start),
         domContentLoaded: nav && since(nav.domContentLoadedEventEnd, start),
         load: nav && since(nav.loadEventEnd, start),
       },

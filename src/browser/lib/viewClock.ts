@@ -1,0 +1,27 @@
+/**
+ * How long the current view has lasted, in all and while visible: `lap()` gives both in ms and
+ * starts the next view (`keep` carries on the same view, for a page hidden and shown again).
+ */
+export function viewClock(now: () => number = () => performance.now()) {
+  let start = now()
+  let visible = 0
+  let shownAt = document.visibilityState === 'visible' ? start : -1
+  addEventListener(
+    'visibilitychange',
+    () => {
+      if (document.visibilityState === 'visible') shownAt = now()
+      else if (shownAt >= 0) (visible += now() - shownAt), (shownAt = -1)
+    },
+    true,
+  )
+  return (keep?: boolean) => {
+    const at = now()
+    const lap = { duration: Math.round(at - start), visible: Math.round(visible + (shownAt >= 0 ? at - shownAt : 0)) }
+    if (!keep) {
+      start = at
+      visible = 0
+      if (shownAt >= 0) shownAt = at
+    }
+    return lap
+  }
+}

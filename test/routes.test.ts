@@ -1,0 +1,87 @@
+// @vitest-environment happy-dom
+import { beforeEach, describe, expect, it } from 'vitest'
+import { trackRoutes } from '../src/browser/capture/routes'
+
+// Saved before any trackRoutes patches history: moves the URL without telling anyone, the way
+// the browser itself does before it fires popstate.
+const moveUnseen = history.replaceState.bind(history)
+const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0))
+
+/** Starts trackRoutes with a callback that records the path and hash it saw on each call. */
+const track = () => {
+  const seen: string[] = []
+  trackRoutes(() => seen.push(location.pathname + location.hash))
+  return seen
+}
+
+beforeEach(() => moveUnseen(null, '', '/'))
+
+describe('trackRoutes', () => {
+  it('calls back once when pushState changes the path, after the URL changed', () => {
+    const seen = track()
+    history.pushState(null, '', '/products')
+    expect(seen).toEqual(['/products'])
+    history.pushState(null, '', '/products')
+    expect(seen).toEqual(['/products'])
+  })
+
+  it('does not call back for a pushState that changes only the query or the state', () => {
+    const seen = track()
+    history.pushState(null, '', '/?page=2')
+    history.pushState({ filter: 'red' }, '', '/?page=2')
+    history.pushState({ filter: 'blue' }, '')
+    expect(seen).toEqual([])
+    history.pushState(null, '', '/cart?page=2')
+    expect(seen).toEqual(['/cart'])
+  })
+
+  it('calls back when replaceState changes the path', () => {
+    const seen = track()
+    history.replaceState(null, '', '/login')
+    expect(seen).toEqual(['/login'])
+    history.replaceState({ step: 2 }, '', '/login?step=2')
+    expect(seen).toEqual(['/login'])
+  })
+
+  it('calls back on back and forward (popstate) that change the path, not on one that does not', () => {
+    const seen = track()
+    history.pushState(null, '', '/a')
+    history.back()
+    history.forward()
+    expect(seen).toEqual(['/a', '/', '/a'])
+    // The browser moved within the same path (a query-only entry): not a new route.
+    moveUnseen(null, '', '/a?tab=2')
+    dispatchEvent(new PopStateEvent('popstate', { state: null }))
+    expect(seen).toEqual(['/a', '/', '/a'])
+  })
+
+  it('calls back once for a fragment route (#/cart), not for an anchor (#top)', async () => {
+    const seen = track()
+    location.hash = '#top'
+    await nextTask()
+    expect(seen).toEqual([])
+    location.hash = '#/cart'
+    await nextTask()
+    expect(seen).toEqual(['/#/cart'])
+    // Browsers fire popstate too on a fragment navigation: the second look sees no change.
+    dispatchEvent(new PopStateEvent('popstate', { state: null }))
+    expect(seen).toEqual(['/#/cart'])
+  })
+
+  it("leaves the page's own pushState and replaceState working: URL, history.state, return value", () => {
+    track()
+    const length = history.length
+    expect(history.pushState({ id: 7 }, '', '/item/7?x=1')).toBeUndefined()
+    expect([location.pathname + location.search, history.state, history.length]).toEqual(['/item/7?x=1', { id: 7 }, length + 1])
+    expect(history.replaceState({ id: 8 }, '', '/item/8')).toBeUndefined()
+    expect([location.pathname, history.state, history.length]).toEqual(['/item/8', { id: 8 }, length + 1])
+  })
+
+  it('never throws into the page when the callback throws', () => {
+    trackRoutes(() => {
+      throw new Error('boom')
+    })
+    expect(() => history.pushState(null, '', '/next')).not.toThrow()
+    expect(location.pathname).toBe('/next')
+  })
+})

@@ -1,0 +1,125 @@
+// @vitest-environment happy-dom
+import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { startViews, type Views } from '../src/browser/capture/views'
+
+// Saved before any startViews patches history.
+const moveUnseen = history.replaceState.bind(history)
+
+let t = 0
+beforeEach(() => {
+  moveUnseen(null, '', '/home')
+  t = 0
+  vi.restoreAllMocks()
+  // The view clock reads performance.now(): the tests move it by hand.
+  vi.spyOn(performance, 'now').mockImplementation(() => t)
+})
+
+/**
+ * startViews with a fake emit. Like startRum's, it notes the view current when each event was
+ * emitted (startRum stamps that id on events that bring none).
+ */
+const start = (spa: boolean) => {
+  let views: Views | undefined
+  const emit = vi.fn()
+  const events: Record<string, unknown>[] = []
+  emit.mockImplementation((event: object) => events.push({ ...event, viewId: views!._id }))
+  views = startViews(emit, spa)
+  return { views, emit, events }
+}
+
+/** A `pageshow` event, as the browser fires it at window. */
+const pageshow = (persisted: boolean) => {
+  const event = new Event('pageshow')
+  Object.defineProperty(event, 'persisted', { value: persisted })
+  dispatchEvent(event)
+}
+
+describe('startViews', () => {
+  it('a route change ends the old view (view_end) and starts a new one (page_view, referrer: the old URL)', () => {
+    const { views, events } = start(true)
+    const first = views._id
+    t = 1500
+    history.pushState(null, '', '/cart?step=1')
+    expect(events).toMatchObject([
+      { type: 'view_end', duration: 1500, visible: 1500, viewId: first },
+      { type: 'page_view', referrer: 'http://localhost:3000/home', navigationType: 'route_change', url: 'http://localhost:3000/cart?step=1', attributes: undefined, viewId: views._id },
+    ])
+    expect(views._id).not.toBe(first)
+    expect(views._url).toBe('http://localhost:3000/cart?step=1')
+  })
+
+  it('each view counts its own time, and the next page_view has the last view as referrer', () => {
+    const { views, events } = start(true)
+    t = 1000
+    history.pushState(null, '', '/a')
+    const a = views._id
+    t = 1600
+    history.back()
+    expect(events.slice(2)).toMatchObject([
+      { type: 'view_end', duration: 600, visible: 600, viewId: a },
+      expect.objectContaining({ type: 'page_view', referrer: 'http://localhost:3000/a', url: 'http://localhost:3000/home', navigationType: 'route_change' }),
+    ])
+    expect(views._id).not.toBe(a)
+  })
+
+  it('route changes keep _navigation on the hard load’s view', () => {
+    const { views } = start(true)
+    const first = views._id
+    expect(views._navigation).toBe(first)
+    history.pushState(null, '', '/a')
+    expect(views._navigation).toBe(first)
+  })
+
+  it('with spa false, route changes emit nothing and keep the view', () => {
+    const { views, emit } = start(false)
+    const first = views._id
+    history.pushState(null, '', '/a')
+    history.replaceState(null, '', '/b')
+    history.back()
+    expect(emit).not.toHaveBeenCalled()
+    expect(views._id).toBe(first)
+  })
+
+  it('a back/forward-cache restore starts a view (no view_end: sent at hide) and moves _navigation to it', () => {
+    const { views, events } = start(true)
+    history.pushState(null, '', '/a')
+    events.length = 0
+    const before = views._id
+    t = 5000
+    pageshow(true)
+    expect(events).toMatchObject([
+      { type: 'page_view', referrer: 'http://localhost:3000/a', navigationType: 'back_forward_cache', url: 'http://localhost:3000/a', attributes: undefined, viewId: views._id },
+    ])
+    expect(views._id).not.toBe(before)
+    expect(views._navigation).toBe(views._id)
+    // The restored view's time starts at the restore.
+    t = 5300
+    history.pushState(null, '', '/b')
+    expect(events[1]).toMatchObject({ type: 'view_end', duration: 300, visible: 300, viewId: events[0].viewId })
+  })
+
+  it('a pageshow that is not a restore (the first load) does nothing', () => {
+    const { views, emit } = start(true)
+    const ids = [views._id, views._navigation]
+    pageshow(false)
+    expect(emit).not.toHaveBeenCalled()
+    expect([views._id, views._navigation]).toEqual(ids)
+  })
+
+  it('hiding the page sends a view_end of the current view; shown and hidden again, a larger one of the same view', () => {
+    const { views, events } = start(true)
+    history.pushState(null, '', '/a')
+    const current = views._id
+    events.length = 0
+    t = 2000
+    dispatchEvent(new Event('pagehide'))
+    pageshow(false)
+    t = 3500
+    dispatchEvent(new Event('pagehide'))
+    expect(events).toMatchObject([
+      { type: 'view_end', duration: 2000, visible: 2000, viewId: current },
+      { type: 'view_end', duration: 3500, visible: 3500, viewId: current },
+    ])
+    expect(views._id).toBe(current)
+  })
+})
