@@ -68,6 +68,12 @@ export interface VitalEvent extends BaseEvent {
   /** web-vitals' metric id: summing `delta` per `metricId` gives the metric's value. */
   metricId: string
   navigationType?: string
+  /** CSS selector of the LCP element, of the largest layout shift's element, or of the INP target. */
+  target?: string
+  /** LCP: the URL of the image or video (scrubbed). */
+  resource?: string
+  /** INP: `pointer` or `keyboard`. */
+  interaction?: string
 }
 
 export interface ActionEvent extends BaseEvent {

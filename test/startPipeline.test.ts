@@ -580,6 +580,28 @@ describe('startPipeline: hide()', () => {
     expect(await storedIds()).toEqual(range(0, 16))
   })
 
+  it('beacons, at the end of the task, what is recorded while the page is leaving, and only that', async () => {
+    // Chromium fires pagehide (still visible) and then visibilitychange to hidden, where
+    // web-vitals reports the final CLS and INP.
+    vi.stubGlobal('document', { visibilityState: 'hidden' })
+    const pipeline = start()
+    pipeline._add(event(1))
+    pipeline._hide()
+    expect(ids(beacons)).toEqual([id(1)])
+    pipeline._add(event(2))
+    pipeline._add(event(3))
+    expect(ids(beacons)).toEqual([id(1)])
+    await Promise.resolve()
+    expect(beacons.map((body) => ids([body]))).toEqual([[id(1)], [id(2), id(3)]])
+    // Shown again, then hidden again: everything unacknowledged goes out again.
+    vi.stubGlobal('document', { visibilityState: 'visible' })
+    pipeline._add(event(4))
+    await Promise.resolve()
+    expect(beacons).toHaveLength(2)
+    pipeline._hide()
+    expect(ids(beacons.slice(2))).toEqual([id(1), id(2), id(3), id(4)])
+  })
+
   it('beacons neither acknowledged events nor those of other tabs', async () => {
     const tabA = start()
     const tabB = start()

@@ -111,6 +111,7 @@ export function startRum(config: Config) {
     event.url = event.url ? scrub(event.url) : url
     event.route = routeOf(event.url)
     if (event.type === 'page_view' && event.referrer) event.referrer = scrub(event.referrer)
+    if (event.type === 'vital' && event.resource) event.resource = scrub(event.resource)
     event.app = config.app
     event.release = config.release
     event.env = config.env

@@ -1,6 +1,42 @@
 import { onCLS, onFCP, onINP, onLCP, onTTFB, type MetricType } from 'web-vitals'
 import type { VitalEvent } from '../../wire'
+import { selectorOf } from '../lib/selectorOf'
 import type { Emit } from '../types'
+
+type Entry = PerformanceEntry & {
+  element?: Element | null
+  url?: string
+  value?: number
+  sources?: { node?: Node | null }[]
+  target?: Node | null
+}
+
+/**
+ * What the vital is about, read from its own entries (no attribution build needed): the LCP
+ * element and its resource, the element of the largest layout shift, the INP target and whether
+ * it was a pointer or a keyboard interaction.
+ */
+function attribute(metric: MetricType): Pick<VitalEvent, 'target' | 'resource' | 'interaction'> {
+  const entries = metric.entries as Entry[]
+  if (!entries.length) return {}
+  if (metric.name === 'LCP') {
+    const last = entries[entries.length - 1]
+    return { target: selectorOf(last.element) || undefined, resource: last.url || undefined }
+  }
+  if (metric.name === 'CLS') {
+    const largest = entries.reduce((a, b) => ((b.value || 0) > (a.value || 0) ? b : a))
+    const source = (largest.sources || []).find((source) => source.node && source.node.nodeType === 1)
+    return { target: selectorOf(source && source.node) || undefined }
+  }
+  if (metric.name === 'INP') {
+    const withTarget = entries.find((entry) => entry.target)
+    return {
+      target: selectorOf(withTarget && withTarget.target) || undefined,
+      interaction: entries[0].name.startsWith('key') ? 'keyboard' : 'pointer',
+    }
+  }
+  return {}
+}
 
 /**
  * Reports the five Core Web Vitals as web-vitals measures them: one `vital` event each time
@@ -21,6 +57,7 @@ export function startVitals(emit: Emit, viewOf: () => string): void {
       rating: metric.rating,
       metricId: metric.id,
       navigationType: metric.navigationType.replace(/-/g, '_'),
+      ...attribute(metric),
     })
   onLCP(report)
   onINP(report)

@@ -14,4 +14,6 @@ export interface Entry {
   _written?: boolean
   /** Waiting for its write (not yet written, and not in a write under way). */
   _queued?: boolean
+  /** The page hide in which it was last beaconed. */
+  _exit?: number
 }

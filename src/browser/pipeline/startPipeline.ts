@@ -48,6 +48,10 @@ export function startPipeline(endpoint: string, flushInterval: number, onDrops: 
   let sending: Promise<void> | undefined
   let drops: Drops = {}
   let stopped = false
+  // Hides so far, whether the page is hidden now, and whether a beacon of late events is due.
+  let exit = 0
+  let exiting = false
+  let late = false
 
   // Serializing is the costly part of recording an event: it waits for the write (or the exit),
   // so a burst of calls costs the page little more than an array push each.
@@ -91,6 +95,18 @@ export function startPipeline(endpoint: string, flushInterval: number, onDrops: 
       if (entry._queued) drop('queue_full', 1)
     }
     unwritten = unwritten.filter((entry) => memory.has(entry._key ? entry._key[1] : entry._event!.id))
+  }
+
+  // Beacons this tab's unacknowledged events not yet beaconed since the page was hidden, those
+  // with no copy in IndexedDB first.
+  const beaconAll = () => {
+    reportDrops()
+    const held = serialize([...memory.values()]).filter((entry) => entry._exit !== exit)
+    const entries = held.filter((entry) => !entry._written).concat(held.filter((entry) => entry._written))
+    for (const group of packGroups(entries, BEACON_BYTES, (entry) => entry._key[2])) {
+      for (const entry of group) entry._exit = exit
+      beacon(endpoint, toBody(group.map((entry) => entry._json), Date.now()))
+    }
   }
 
   const write = async (): Promise<void> => {
@@ -200,6 +216,13 @@ export function startPipeline(endpoint: string, flushInterval: number, onDrops: 
       if (memory.size > limits.maxEvents * 1.1 + 1) trimMemory()
       writeTimer ||= later(write, WRITE_DELAY_MS)
       if (++freshEvents >= BATCH_EVENTS) sendTimer ||= later(send, 0)
+      // Recorded while the page is leaving: Chromium fires pagehide before visibilitychange,
+      // where web-vitals reports the final CLS and INP. Beacon them at the end of the task.
+      if (exiting && document.visibilityState === 'visible') exiting = false
+      if (exiting && !late) {
+        late = true
+        queueMicrotask(guard(() => ((late = false), beaconAll())))
+      }
     },
 
     /**
@@ -217,17 +240,16 @@ export function startPipeline(endpoint: string, flushInterval: number, onDrops: 
 
     /**
      * The page may be leaving: beacon this tab's unacknowledged events in this task, those with
-     * no copy in IndexedDB first, and start writing them. Nothing is deleted: a later
-     * acknowledged send does that.
+     * no copy in IndexedDB first, and start writing them; events added while it stays hidden
+     * are beaconed at the end of their task. Nothing is deleted: a later acknowledged send does
+     * that.
      */
     _hide(): void {
       if (stopped) return
+      exit++
+      exiting = true
       trimMemory()
-      reportDrops()
-      const held = serialize([...memory.values()])
-      const entries = held.filter((entry) => !entry._written).concat(held.filter((entry) => entry._written))
-      for (const group of packGroups(entries, BEACON_BYTES, (entry) => entry._key[2]))
-        beacon(endpoint, toBody(group.map((entry) => entry._json), Date.now()))
+      beaconAll()
       void write()
     },
 
