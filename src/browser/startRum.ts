@@ -151,7 +151,13 @@ export function startRum(config: Config) {
     const first = { viewId: views._id, url: location.href }
     onHidden(startPageViews((event, time) => record({ ...event, ...first } as never, time)))
   }
-  if (config.trackVitals) startVitals(record, () => views._navigation)
+  if (config.trackVitals)
+    startVitals(record, (metric) =>
+      metric.navigationType === 'soft-navigation'
+        ? // The route view of that URL; else the view of now (soft navigations are recent).
+          views._byUrl.get(metric.navigationURL || '') || views._id
+        : views._navigation,
+    )
   if (config.trackErrors) startErrors(record)
   // Last at hide: the beacons carry what the listeners above recorded.
   onHidden(() => pipeline && pipeline._hide())

@@ -24,6 +24,8 @@ export function startViews(emit: Emit, spa: boolean) {
     /** The view of the hard load or of the last back/forward-cache restore: what web-vitals measures. */
     _navigation: '',
     _url: location.href,
+    /** Recent views by URL, to find the view of a soft navigation web-vitals reports. */
+    _byUrl: new Map<string, string>(),
 
     /** Ends the current view and starts the next: a page view of `next` (default: the address bar). */
     _start(navigationType: string, next?: string, attributes?: unknown, ended?: boolean): void {
@@ -32,10 +34,17 @@ export function startViews(emit: Emit, spa: boolean) {
       const referrer = views._url
       views._url = next ? new URL(next, location.href).href : location.href
       views._id = uid()
+      remember()
       emit<PageViewEvent>({ type: 'page_view', referrer, navigationType, url: views._url, attributes } as never)
     },
   }
+  const remember = () => {
+    views._byUrl.delete(views._url)
+    views._byUrl.set(views._url, views._id)
+    if (views._byUrl.size > 50) views._byUrl.delete(views._byUrl.keys().next().value!)
+  }
   views._navigation = views._id
+  remember()
 
   if (spa) trackRoutes(() => views._start('route_change'))
   addEventListener(
@@ -44,7 +53,13 @@ export function startViews(emit: Emit, spa: boolean) {
       // Its view_end was sent when the page was hidden, on the way into the cache.
       if (event.persisted) {
         views._start('back_forward_cache', undefined, undefined, true)
-        views._navigation = views._id
+        const remember = () => {
+    views._byUrl.delete(views._url)
+    views._byUrl.set(views._url, views._id)
+    if (views._byUrl.size > 50) views._byUrl.delete(views._byUrl.keys().next().value!)
+  }
+  views._navigation = views._id
+  remember()
       }
     }),
   )

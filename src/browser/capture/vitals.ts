@@ -42,15 +42,15 @@ function attribute(metric: MetricType): Pick<VitalEvent, 'target' | 'resource' |
  * Reports the five Core Web Vitals as web-vitals measures them: one `vital` event each time
  * web-vitals reports (final values, and CLS/INP again when the page is hidden), with `delta`
  * so that a backend summing deltas per `metricId` gets web-vitals' value. Each carries the view
- * of the navigation it measures: the hard load's, or a back/forward-cache restore's.
+ * of the navigation it measures (`viewOf`): the hard load's, a back/forward-cache restore's, or
+ * a soft navigation's.
  */
-export function startVitals(emit: Emit, viewOf: () => string): void {
+export function startVitals(emit: Emit, viewOf: (metric: MetricType) => string): void {
   const report = (metric: MetricType) =>
     emit<VitalEvent>({
       type: 'vital',
-      // The view of the navigation measured, also for CLS and INP reported at hide after SPA
-      // route changes (without soft navigations, they cover the whole page).
-      viewId: viewOf(),
+      // The view of the navigation measured: a late CLS or INP keeps the view it belongs to.
+      viewId: viewOf(metric),
       name: metric.name,
       value: metric.value,
       delta: metric.delta,
@@ -59,9 +59,12 @@ export function startVitals(emit: Emit, viewOf: () => string): void {
       navigationType: metric.navigationType.replace(/-/g, '_'),
       ...attribute(metric),
     })
-  onLCP(report)
-  onINP(report)
-  onCLS(report)
-  onFCP(report)
-  onTTFB(report)
+  // Where the browser reports soft navigations (Chromium), each SPA route change has vitals of
+  // its own; elsewhere web-vitals ignores the option.
+  const options = { reportSoftNavs: true }
+  onLCP(report, options)
+  onINP(report, options)
+  onCLS(report, options)
+  onFCP(report, options)
+  onTTFB(report, options)
 }
