@@ -7,6 +7,14 @@ import typescript from '@rollup/plugin-typescript'
 
 const { version } = JSON.parse(readFileSync('package.json', 'utf8'))
 
+// The attribution builds take web-vitals' attribution build wherever the code says 'web-vitals'.
+const attribution = {
+  name: 'web-vitals-attribution',
+  resolveId(id, importer) {
+    if (id === 'web-vitals') return this.resolve('web-vitals/attribution', importer, { skipSelf: true })
+  },
+}
+
 const plugins = () => [
   replace({ preventAssignment: true, values: { __VERSION__: JSON.stringify(version) } }),
   nodeResolve({ browser: true }),
@@ -23,6 +31,17 @@ export default [
     input: 'src/browser/global.ts',
     output: { file: 'dist/rumlet.js', format: 'iife', sourcemap: true, plugins: [minify()] },
     plugins: plugins(),
+  },
+  // Both again with web-vitals' attribution breakdowns (`rumlet/attribution`).
+  {
+    input: 'src/browser/globalAttribution.ts',
+    output: { file: 'dist/rumlet.attribution.js', format: 'iife', sourcemap: true, plugins: [minify()] },
+    plugins: [attribution, ...plugins()],
+  },
+  {
+    input: 'src/browser/attribution.ts',
+    output: { file: 'dist/rumlet.attribution.mjs', format: 'es', sourcemap: true },
+    plugins: [attribution, ...plugins()],
   },
   // The inline loader: pasted into pages, so no source map comment and as small as it gets.
   {

@@ -24,7 +24,8 @@ test.afterEach(() => new Promise<void>((done) => (server ? (server.closeAllConne
 async function site(page: string): Promise<string> {
   server = createServer((request, response) => {
     const path = new URL(request.url || '/', 'http://site').pathname
-    if (path === '/rumlet.js') return void response.writeHead(200, { 'Content-Type': 'text/javascript' }).end(readFileSync('dist/rumlet.js'))
+    if (path === '/rumlet.js' || path === '/rumlet.attribution.js')
+      return void response.writeHead(200, { 'Content-Type': 'text/javascript' }).end(readFileSync(`dist${path}`))
     if (path === '/web-vitals.js')
       return void response.writeHead(200, { 'Content-Type': 'text/javascript' }).end(readFileSync('node_modules/web-vitals/dist/web-vitals.iife.js'))
     if (path === '/hero.svg') return void setTimeout(() => response.writeHead(200, { 'Content-Type': 'image/svg+xml' }).end(HERO), 700)
@@ -101,4 +102,36 @@ test('a click handler that blocks for 300 ms makes INP ≥ 300, rated needs-impr
   expect(inp.rating).toBe('needs-improvement')
   expect(inp.target).toBe('button#slow')
   expect(inp.interaction).toBe('pointer')
+})
+
+test('the attribution build adds web-vitals\' breakdowns: INP phases and its longest script, LCP phases', async ({ page, collector }) => {
+  const url = await site(`<!doctype html><head>
+    <script src="/rumlet.attribution.js" data-endpoint="${collector.url}/rum" data-flush-interval="60000"></script>
+    <script src="/web-vitals.js"></script></head>
+    <body><img id="hero" src="/hero.svg" width="300" height="150"><button id="slow">Slow</button>
+    <script>
+      webVitals.onINP((metric) => (window.inp = metric.value), { reportAllChanges: true })
+      document.getElementById('slow').addEventListener('click', function slowHandler() {
+        const end = performance.now() + 300
+        while (performance.now() < end) {}
+        document.body.append('done')
+      })
+    </script></body>`)
+  await page.goto(url)
+  await page.waitForLoadState('load')
+  await page.click('#slow')
+  await page.waitForFunction(() => (window as any).inp >= 300)
+  await page.close()
+  const inp = await stored(collector, 'INP')
+  expect(inp.target).toBe('button#slow')
+  expect(inp.phases!.processingDuration).toBeGreaterThanOrEqual(290)
+  expect(Object.keys(inp.phases!)).toEqual(expect.arrayContaining(['inputDelay', 'processingDuration', 'presentationDelay']))
+  // The Long Animation Frame that held the click: its script is the page's own.
+  expect(inp.script).toMatchObject({ url, phase: 'processing-duration' })
+  expect(inp.script!.duration).toBeGreaterThanOrEqual(250)
+  const lcp = await stored(collector, 'LCP')
+  expect(Object.keys(lcp.phases!)).toEqual(
+    expect.arrayContaining(['timeToFirstByte', 'resourceLoadDelay', 'resourceLoadDuration', 'elementRenderDelay']),
+  )
+  expect(lcp.phases!.resourceLoadDuration).toBeGreaterThanOrEqual(600)
 })

@@ -74,6 +74,10 @@ export interface VitalEvent extends BaseEvent {
   resource?: string
   /** INP: `pointer` or `keyboard`. */
   interaction?: string
+  /** `rumlet/attribution` only: web-vitals' attribution breakdown, in ms (CLS: its values). */
+  phases?: Record<string, number>
+  /** `rumlet/attribution` only, INP: the longest Long Animation Frame script in the interaction. */
+  script?: { url: string; invoker: string; phase: string; duration: number }
 }
 
 export interface ActionEvent extends BaseEvent {

@@ -14,3 +14,13 @@ describe('dist/rumlet.mjs in Node', () => {
     expect('window' in globalThis).toBe(false)
   })
 })
+
+describe('dist/rumlet.attribution.mjs in Node', () => {
+  it('imports without a window and exports the same API', async () => {
+    expect(existsSync('dist/rumlet.attribution.mjs'), 'run npm run build first').toBe(true)
+    const plain = await import('../dist/rumlet.mjs' as string)
+    const rum = await import('../dist/rumlet.attribution.mjs' as string)
+    expect(Object.keys(rum).sort()).toEqual(Object.keys(plain).sort())
+    expect('window' in globalThis).toBe(false)
+  })
+})

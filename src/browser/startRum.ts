@@ -112,6 +112,7 @@ export function startRum(config: Config) {
     event.route = routeOf(event.url)
     if (event.type === 'page_view' && event.referrer) event.referrer = scrub(event.referrer)
     if (event.type === 'vital' && event.resource) event.resource = scrub(event.resource)
+    if (event.type === 'vital' && event.script) event.script.url = scrub(event.script.url)
     event.app = config.app
     event.release = config.release
     event.env = config.env

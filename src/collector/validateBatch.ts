@@ -43,6 +43,7 @@ const BY_TYPE: Record<string, Record<string, Check>> = {
     target: optional(str(256)),
     resource: optional(str(8192)),
     interaction: optional(str(32)),
+    phases: optional((v) => flat(v) && Object.values(v as object).every(num)),
   },
   action: { name: str(1024), duration: num, ok: bool, source: str(32), error: optional(str(8192)) },
   view_end: { duration: num, visible: num },

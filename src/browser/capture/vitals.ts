@@ -38,6 +38,13 @@ function attribute(metric: MetricType): Pick<VitalEvent, 'target' | 'resource' |
   return {}
 }
 
+let more: ((metric: MetricType) => object) | undefined
+
+/** Adds fields to every vital: the attribution build's breakdown (see attribution.ts). */
+export function useBreakdown(fn: (metric: MetricType) => object): void {
+  more = fn
+}
+
 /**
  * Reports the five Core Web Vitals as web-vitals measures them: one `vital` event each time
  * web-vitals reports (final values, and CLS/INP again when the page is hidden), with `delta`
@@ -58,6 +65,7 @@ export function startVitals(emit: Emit, viewOf: (metric: MetricType) => string):
       metricId: metric.id,
       navigationType: metric.navigationType.replace(/-/g, '_'),
       ...attribute(metric),
+      ...(more && more(metric)),
     })
   // Where the browser reports soft navigations (Chromium), each SPA route change has vitals of
   // its own; elsewhere web-vitals ignores the option.
