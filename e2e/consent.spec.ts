@@ -17,11 +17,13 @@ const storage = (page: Page) =>
     const names = (await indexedDB.databases()).map((db) => db.name)
     let events: number | undefined
     // Opened only when it exists (opening would create it), and closed at once: an open
-    // connection would block rumlet's deleteDatabase.
+    // connection would block rumlet's deleteDatabase. If rumlet deleted it meanwhile, the open
+    // would create it again: the upgrade that would do so is aborted.
     if (names.includes('rumlet'))
-      events = await new Promise<number>((done, fail) => {
+      events = await new Promise<number | undefined>((done, fail) => {
         const open = indexedDB.open('rumlet')
-        open.onerror = () => fail(open.error)
+        open.onupgradeneeded = () => open.transaction!.abort()
+        open.onerror = () => done(undefined)
         open.onsuccess = () => {
           const db = open.result
           const count = db.transaction('events').objectStore('events').count()

@@ -3,7 +3,7 @@ import { expect, test } from './fixtures'
 
 const vitals = (events: RumEvent[]) => new Set<string>(events.filter((e): e is VitalEvent => e.type === 'vital').map((e) => e.name))
 
-test('a demo page visit, a click and leaving the page are stored: page view, action, TTFB, FCP, LCP', async ({ page, collector }) => {
+test('a demo page visit, a click and leaving the page are stored: page view, the named click and the page\'s action, TTFB, FCP, LCP', async ({ page, collector }) => {
   await page.goto(`${collector.url}/demo/`)
   await page.waitForFunction(() => 'rum' in window)
   await page.click('#add-to-cart')
@@ -12,7 +12,7 @@ test('a demo page visit, a click and leaving the page are stored: page view, act
 
   const events = await collector.waitFor((events) => {
     const names = vitals(events)
-    return events.some((e) => e.type === 'action') && ['TTFB', 'FCP', 'LCP'].every((n) => names.has(n))
+    return events.filter((e) => e.type === 'action').length >= 2 && ['TTFB', 'FCP', 'LCP'].every((n) => names.has(n))
   })
 
   const pageViews = events.filter((e) => e.type === 'page_view')
@@ -21,8 +21,12 @@ test('a demo page visit, a click and leaving the page are stored: page view, act
   expect(pageViews[0]).toHaveProperty('ttfb')
   expect(pageViews[0]).toHaveProperty('load')
 
+  // The click itself, named from the button's text, then the page's own trackAction.
   const actions = events.filter((e) => e.type === 'action')
-  expect(actions).toMatchObject([{ name: 'add_to_cart', source: 'api', ok: true, attributes: { sku: 'TEA-01', price: 12.5 } }])
+  expect(actions).toMatchObject([
+    { name: 'Add to cart', source: 'click', target: 'button#add-to-cart' },
+    { name: 'add_to_cart', source: 'api', ok: true, attributes: { sku: 'TEA-01', price: 12.5 } },
+  ])
   expect([...vitals(events)]).toEqual(expect.arrayContaining(['TTFB', 'FCP', 'LCP']))
 
   // One page load: every event shares the session and the view of that load.

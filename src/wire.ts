@@ -88,6 +88,8 @@ export interface ActionEvent extends BaseEvent {
   source: 'api' | 'click'
   /** Why an action of `startAction` failed: the message of the error given to `fail`. */
   error?: string
+  /** A click's element, as a CSS selector. */
+  target?: string
 }
 
 export interface ErrorEvent extends BaseEvent {

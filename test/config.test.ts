@@ -11,7 +11,7 @@ describe('readConfig', () => {
     expect(readConfig({ endpoint: '/rum', app: 'shop', release: '1.2.3', env: 'prod' })).toEqual({
       endpoint: '/rum', app: 'shop', release: '1.2.3', env: 'prod', sampleRate: 1, errorSampleRate: 1,
       sessionTimeout: 30 * 60_000, maxSessionDuration: 4 * 3_600_000, flushInterval: 5000,
-      trackErrors: true, trackVitals: true, trackPageViews: true, spa: true, consent: 'granted', debug: false,
+      trackErrors: true, trackClicks: true, trackVitals: true, trackPageViews: true, spa: true, consent: 'granted', debug: false,
     })
     expect(warnings()).toEqual([])
   })
@@ -48,6 +48,7 @@ describe('readConfig, option by option', () => {
     ['maxSessionDuration', 3_600_000, [50, 1e12]],
     ['flushInterval', 1000, [10, '1s']],
     ['trackErrors', false, ['false', 0]],
+    ['trackClicks', false, ['off']],
     ['trackVitals', false, [1]],
     ['trackPageViews', false, [null]],
     ['spa', false, ['no']],

@@ -25,6 +25,8 @@ export interface RumOptions {
   flushInterval?: number
   /** Record uncaught errors and unhandled promise rejections (default true). */
   trackErrors?: boolean
+  /** Record clicks as actions named from the element (default true; see `explainAction`). */
+  trackClicks?: boolean
   /** Record the Core Web Vitals (default true). */
   trackVitals?: boolean
   /** Record a page view for each page load (default true). */
@@ -66,6 +68,7 @@ const DEFAULTS = {
   maxSessionDuration: 4 * 3600e3,
   flushInterval: 5000,
   trackErrors: true,
+  trackClicks: true,
   trackVitals: true,
   trackPageViews: true,
   spa: true,
@@ -78,7 +81,7 @@ const DEFAULTS = {
 // `scrubUrl` a function or a list of names. A `data-*` string is read as the same kind.
 const KINDS: Record<string, string> = {
   endpoint: 'e', app: 't', release: 't', env: 't', sampleRate: 's', errorSampleRate: 's', sessionTimeout: 'm',
-  maxSessionDuration: 'm', flushInterval: 'm', trackErrors: 'b', trackVitals: 'b', trackPageViews: 'b',
+  maxSessionDuration: 'm', flushInterval: 'm', trackErrors: 'b', trackClicks: 'b', trackVitals: 'b', trackPageViews: 'b',
   spa: 'b', route: 'f', consent: 'c', beforeSend: 'f', scrubUrl: 'l', debug: 'b',
 }
 

@@ -1,5 +1,6 @@
 import type { ActionEvent, Attributes } from '../wire'
 import { readConfig, type Consent, type RumOptions } from './config'
+import { nameOf, type ActionName } from './capture/clicks'
 import { errorEvent } from './capture/errorEvent'
 import { guard } from './lib/guard'
 import { at, now } from './lib/now'
@@ -7,6 +8,7 @@ import { setDebug, warn } from './lib/warn'
 import { startRum, type Rum } from './startRum'
 
 export type { Consent, RumOptions } from './config'
+export type { ActionName } from './capture/clicks'
 export type * from '../wire'
 
 /** What `startAction` returns: end the action once, with `end` or `fail`. */
@@ -97,7 +99,7 @@ const describeError = (error: unknown) => errorEvent(error, '').message
  */
 export const trackError = api<(error: unknown, attributes?: Attributes, source?: string) => void>('trackError', (rum, error, attributes, source) =>
   // `source` is for rumlet's loader: errors it caught before the bundle came.
-  rum._record({ ...errorEvent(error, source === 'error' || source === 'unhandledrejection' ? source : 'api'), attributes } as never),
+  rum._error({ ...errorEvent(error, source === 'error' || source === 'unhandledrejection' ? source : 'api'), attributes } as never),
 )
 
 /**
@@ -172,4 +174,15 @@ export async function flush(): Promise<void> {
  */
 export function getSessionId(): string | undefined {
   return guard(() => rum && rum._sessionId())()
+}
+
+/**
+ * The name a click on `element` gets, and the rule of the naming chain that gave it (see the
+ * README); undefined inside `data-rum-ignore`. For checking names while building a page.
+ *
+ * @example
+ * explainAction(document.querySelector('#buy')) // { name: 'Buy now', rule: 'text' }
+ */
+export function explainAction(element: Element): ActionName | undefined {
+  return guard(() => (element instanceof Element ? nameOf(element) : undefined))()
 }

@@ -1,10 +1,13 @@
-import type { Attributes, DroppedEvent, RumEvent } from '../wire'
+import type { Attributes, DroppedEvent, ErrorEvent, RumEvent } from '../wire'
 import type { Config, Consent } from './config'
+import { startClicks } from './capture/clicks'
+import { dedupeErrors } from './capture/dedupeErrors'
 import { startErrors } from './capture/errors'
 import { startPageViews } from './capture/pageViews'
 import { startVitals } from './capture/vitals'
 import { startViews, type Views } from './capture/views'
 import { cleanAttributes } from './lib/cleanAttributes'
+import { guard } from './lib/guard'
 import { hashToUnit } from './lib/hashToUnit'
 import { now } from './lib/now'
 import { onHidden } from './lib/onHidden'
@@ -14,7 +17,7 @@ import { warn } from './lib/warn'
 import { deleteBuffer } from './pipeline/createBuffer'
 import { startPipeline } from './pipeline/startPipeline'
 import { createSession, SESSION_KEY } from './session'
-import type { Emit } from './types'
+import type { Captured, Emit } from './types'
 
 /** While consent is pending, events wait in memory, up to this many. */
 const MAX_HELD = 1000
@@ -159,7 +162,13 @@ export function startRum(config: Config) {
           views._byUrl.get(metric.navigationURL || '') || views._id
         : views._navigation,
     )
-  if (config.trackErrors) startErrors(record)
+  // Errors pass through dedupe and the rate limit; repeats go out with each send and at hide.
+  const errors = dedupeErrors(record, (reason, count) => (pipeline ? pipeline._drop(reason, count) : (heldDrops += count)))
+  const recordError = ((event: Captured<ErrorEvent>, time = now()) => errors._add(event, views._id, time)) as Emit
+  setInterval(guard(errors._flush), config.flushInterval)
+  onHidden(errors._flush)
+  if (config.trackErrors) startErrors(recordError)
+  if (config.trackClicks) startClicks(record)
   // Last at hide: the beacons carry what the listeners above recorded.
   onHidden(() => pipeline && pipeline._hide())
   if (prerendering)
@@ -170,6 +179,7 @@ export function startRum(config: Config) {
 
   return {
     _record: record,
+    _error: recordError,
 
     /** A new view: a page view of `url` (default: the address bar), with the last view as referrer. */
     _view: (next: string | undefined, attributes: unknown) => views._start('manual', next, attributes),
@@ -204,7 +214,7 @@ export function startRum(config: Config) {
     /** The session id, or undefined while consent is not granted. */
     _sessionId: (): string | undefined => (consent === 'granted' ? session(now()) : undefined),
 
-    _flush: (): Promise<void> => (pipeline ? pipeline._flush() : Promise.resolve()),
+    _flush: (): Promise<void> => (errors._flush(), pipeline ? pipeline._flush() : Promise.resolve()),
   }
 }
 

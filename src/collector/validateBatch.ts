@@ -45,7 +45,7 @@ const BY_TYPE: Record<string, Record<string, Check>> = {
     interaction: optional(str(32)),
     phases: optional((v) => flat(v) && Object.values(v as object).every(num)),
   },
-  action: { name: str(1024), duration: num, ok: bool, source: str(32), error: optional(str(8192)) },
+  action: { name: str(1024), duration: num, ok: bool, source: str(32), error: optional(str(8192)), target: optional(str(256)) },
   view_end: { duration: num, visible: num },
   dropped: { counts: (v) => flat(v) && Object.values(v as object).every(num) },
   error: { message: str(8192), errorType: str(256), stack: optional(str(16384)), source: str(32), count: num, fingerprint: str(256) },

@@ -1,0 +1,31 @@
+import type { ErrorEvent } from '../src/wire'
+import { expect, test } from './fixtures'
+import { rumPage } from './rumPage'
+import { startSite } from './startSite'
+
+test('50 identical uncaught errors become at most 2 events whose counts sum to 50; an unhandled rejection is its own', async ({ page, collector }) => {
+  const site = await startSite({ '/': rumPage(collector.url) })
+  try {
+    await page.goto(`${site.url}/`)
+    await page.waitForFunction(() => 'rum' in window && !('q' in (window as any).rum))
+    await page.evaluate(async () => {
+      // Each throw in its own task: 50 uncaught errors, all from the same line.
+      for (let i = 0; i < 50; i++) setTimeout(() => { throw new TypeError('cart is undefined') })
+      Promise.reject(new RangeError('quantity out of range'))
+      await new Promise((done) => setTimeout(done, 100))
+      await (window as any).rum.flush()
+    })
+    const errors = (await collector.waitFor((events) => events.filter((e) => e.type === 'error').length >= 3)).filter(
+      (e): e is ErrorEvent => e.type === 'error',
+    )
+    const repeated = errors.filter((e) => e.message === 'cart is undefined')
+    expect(repeated.length).toBeLessThanOrEqual(2)
+    expect(repeated.reduce((sum, e) => sum + e.count, 0)).toBe(50)
+    expect(new Set(repeated.map((e) => e.fingerprint)).size).toBe(1)
+    expect(repeated[0]).toMatchObject({ errorType: 'TypeError', source: 'error' })
+    expect(repeated[0].stack).toContain('cart is undefined')
+    expect(errors.filter((e) => e.source === 'unhandledrejection')).toMatchObject([{ errorType: 'RangeError', message: 'quantity out of range', count: 1 }])
+  } finally {
+    await site.close()
+  }
+})

@@ -1,0 +1,50 @@
+// @vitest-environment happy-dom
+import { describe, expect, it, vi } from 'vitest'
+import { nameOf, startClicks } from '../src/browser/capture/clicks'
+
+const click = (html: string, selector = '#t') => {
+  document.body.innerHTML = html
+  return nameOf(document.querySelector(selector)!)
+}
+
+describe('nameOf: the naming chain, first rule that gives a name', () => {
+  it.each([
+    ['data-rum-action on the element', '<button id="t" data-rum-action="checkout" aria-label="Pay">Pay now</button>', { name: 'checkout', rule: 'data-rum-action' }],
+    ['data-rum-action on an ancestor', '<div data-rum-action="promo"><span><b id="t">x</b></span></div>', { name: 'promo', rule: 'data-rum-action' }],
+    ['aria-label', '<button id="t" aria-label="Close dialog">×</button>', { name: 'Close dialog', rule: 'aria-label' }],
+    ['aria-labelledby, several ids', '<span id="a">Delete</span><span id="b">row 3</span><button id="t" aria-labelledby="a b">🗑</button>', { name: 'Delete row 3', rule: 'aria-labelledby' }],
+    ['the label of a form control', '<label for="t">Accept terms</label><input id="t" type="checkbox">', { name: 'Accept terms', rule: 'label' }],
+    ['the text of a button, whitespace collapsed', '<button id="t">\n  Add   to\n cart </button>', { name: 'Add to cart', rule: 'text' }],
+    ['the text of the link around the clicked icon', '<a href="/x"><i id="t"></i> Orders</a>', { name: 'Orders', rule: 'text' }],
+    ['the text, cut at 64 characters', `<button id="t">${'long '.repeat(30)}</button>`, { name: 'long '.repeat(13).trim(), rule: 'text' }],
+    ['title', '<div id="t" role="img" title="Company logo"></div>', { name: 'Company logo', rule: 'title' }],
+    ['alt of an image inside', '<a href="/"><img id="t" alt="Home"></a>', { name: 'Home', rule: 'alt' }],
+    ['tag#id at last', '<div id="t"></div>', { name: 'div#t', rule: 'tag' }],
+    ['never an input value', '<input id="t" type="text" value="4111 1111 1111 1111">', { name: 'input#t', rule: 'tag' }],
+    ['masked inside data-rum-private', '<section data-rum-private><button id="t">Jane Doe</button></section>', { name: '[private]', rule: 'private' }],
+    ['data-rum-action still wins inside data-rum-private', '<section data-rum-private><button id="t" data-rum-action="open_profile">Jane</button></section>', { name: 'open_profile', rule: 'data-rum-action' }],
+  ])('%s', (_, html, expected) => {
+    expect(click(html)).toEqual(expected)
+  })
+
+  it('gives nothing inside data-rum-ignore', () => {
+    expect(click('<div data-rum-ignore><button id="t">Secret</button></div>')).toBeUndefined()
+  })
+
+  it('does not use the text of an element that is not a button or link', () => {
+    expect(click('<p id="t">Some private paragraph</p>')).toEqual({ name: 'p#t', rule: 'tag' })
+  })
+})
+
+describe('startClicks', () => {
+  it('records a click as an action with its name and the selector of the element meant', () => {
+    document.body.innerHTML = '<main id="app"><button class="buy"><span id="t">Buy</span></button><div data-rum-ignore><button id="no">x</button></div></main>'
+    const emit = vi.fn()
+    startClicks(emit)
+    document.getElementById('t')!.click()
+    document.getElementById('no')!.click()
+    expect(emit.mock.calls.map((call) => call[0])).toEqual([
+      { type: 'action', name: 'Buy', duration: 0, ok: true, source: 'click', target: 'main#app>button.buy' },
+    ])
+  })
+})
