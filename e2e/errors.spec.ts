@@ -29,3 +29,32 @@ test('50 identical uncaught errors become at most 2 events whose counts sum to 5
     await site.close()
   }
 })
+
+test('a broken image is a resource error with its URL; an error right after a click names that click', async ({ page, collector }) => {
+  const site = await startSite({
+    '/': rumPage(collector.url, {
+      body: `<button id="pay" onclick="setTimeout(() => { throw new Error('payment failed') }, 50)">Pay now</button>`,
+    }),
+  })
+  try {
+    await page.goto(`${site.url}/`)
+    await page.waitForFunction(() => 'rum' in window && !('q' in (window as any).rum))
+    await page.evaluate(() => {
+      const img = document.createElement('img')
+      img.src = '/missing.png?token=abc'
+      document.body.append(img)
+    })
+    await page.click('#pay')
+    await page.waitForTimeout(200)
+    await page.evaluate(() => (window as any).rum.flush())
+    const errors = (await collector.waitFor((events) => events.filter((e) => e.type === 'error').length >= 2)).filter(
+      (e): e is ErrorEvent => e.type === 'error',
+    )
+    expect(errors.find((e) => e.source === 'resource')).toMatchObject({
+      message: 'img failed to load', errorType: 'ResourceError', resource: `${site.url}/missing.png?token=redacted`,
+    })
+    expect(errors.find((e) => e.message === 'payment failed')).toMatchObject({ source: 'error', action: 'Pay now' })
+  } finally {
+    await site.close()
+  }
+})

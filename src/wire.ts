@@ -100,6 +100,10 @@ export interface ErrorEvent extends BaseEvent {
   source: string
   count: number
   fingerprint: string
+  /** A failed load (`source: "resource"`): the URL, scrubbed. */
+  resource?: string
+  /** The action (a click, or trackAction) recorded in the second before the error. */
+  action?: string
 }
 
 /**

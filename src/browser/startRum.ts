@@ -55,6 +55,7 @@ export function startRum(config: Config) {
   let userId: string | undefined
   let globals: Attributes | undefined
   let url = ''
+  let lastAction: [name: string, time: number] = ['', 0]
   let lastUrl = ''
   let lastRoute: string | undefined
   // A prerendered page sends nothing before it is shown: its events wait like pending ones.
@@ -114,7 +115,10 @@ export function startRum(config: Config) {
     event.url = event.url ? scrub(event.url) : url
     event.route = routeOf(event.url)
     if (event.type === 'page_view' && event.referrer) event.referrer = scrub(event.referrer)
-    if (event.type === 'vital' && event.resource) event.resource = scrub(event.resource)
+    if ((event.type === 'vital' || event.type === 'error') && event.resource) event.resource = scrub(event.resource)
+    // An error in the second after an action names it: what the user was doing.
+    if (event.type === 'action') lastAction = [event.name, time]
+    else if (event.type === 'error' && time - lastAction[1] <= 1000) event.action = lastAction[0]
     if (event.type === 'vital' && event.script) event.script.url = scrub(event.script.url)
     event.app = config.app
     event.release = config.release

@@ -48,7 +48,7 @@ const BY_TYPE: Record<string, Record<string, Check>> = {
   action: { name: str(1024), duration: num, ok: bool, source: str(32), error: optional(str(8192)), target: optional(str(256)) },
   view_end: { duration: num, visible: num },
   dropped: { counts: (v) => flat(v) && Object.values(v as object).every(num) },
-  error: { message: str(8192), errorType: str(256), stack: optional(str(16384)), source: str(32), count: num, fingerprint: str(256) },
+  error: { message: str(8192), errorType: str(256), stack: optional(str(16384)), source: str(32), count: num, fingerprint: str(256), resource: optional(str(8192)), action: optional(str(1024)) },
 }
 
 /** Checks a parsed body against the wire format; throws BadBatch naming the first bad field. */

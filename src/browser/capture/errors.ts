@@ -1,4 +1,6 @@
+import type { ErrorEvent as RumError } from '../../wire'
 import { guard } from '../lib/guard'
+import { hashToUnit } from '../lib/hashToUnit'
 import type { Emit } from '../types'
 import { errorEvent } from './errorEvent'
 
@@ -8,9 +10,29 @@ export function thrown(event: ErrorEvent | PromiseRejectionEvent): unknown {
   return 'reason' in event ? event.reason : event.error || { name: 'Error', message: event.message }
 }
 
-/** Records uncaught errors and unhandled promise rejections of the page. */
+/**
+ * Records uncaught errors, unhandled promise rejections, and failed loads of images, scripts,
+ * stylesheets and media (`source: "resource"`, with the URL as `resource`; such errors do not
+ * bubble, so the listener is in the capture phase).
+ */
 export function startErrors(emit: Emit): void {
-  const listener = guard((event: ErrorEvent | PromiseRejectionEvent) => emit(errorEvent(thrown(event), event.type)))
-  addEventListener('error', listener)
+  const listener = guard((event: ErrorEvent | PromiseRejectionEvent) => {
+    const target = event.target as (Element & { src?: string; href?: string; currentSrc?: string }) | null
+    if (event.type === 'error' && target && target !== (window as unknown) && target.nodeType === 1) {
+      const tag = target.nodeName.toLowerCase()
+      const resource = target.currentSrc || target.src || target.href || ''
+      return emit<RumError>({
+        type: 'error',
+        message: `${tag} failed to load`,
+        errorType: 'ResourceError',
+        source: 'resource',
+        resource,
+        count: 1,
+        fingerprint: (hashToUnit(tag + resource) * 2 ** 32).toString(36),
+      })
+    }
+    emit(errorEvent(thrown(event), event.type))
+  })
+  addEventListener('error', listener, true)
   addEventListener('unhandledrejection', listener)
 }
