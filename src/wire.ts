@@ -90,6 +90,8 @@ export interface ActionEvent extends BaseEvent {
   error?: string
   /** A click's element, as a CSS selector. */
   target?: string
+  /** A click's signs of frustration: `rage`, `dead`, `error`. */
+  frustration?: string[]
 }
 
 export interface ErrorEvent extends BaseEvent {

@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { describe, expect, it, vi } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { nameOf, startClicks } from '../src/browser/capture/clicks'
 
 const click = (html: string, selector = '#t') => {
@@ -37,14 +37,75 @@ describe('nameOf: the naming chain, first rule that gives a name', () => {
 })
 
 describe('startClicks', () => {
-  it('records a click as an action with its name and the selector of the element meant', () => {
-    document.body.innerHTML = '<main id="app"><button class="buy"><span id="t">Buy</span></button><div data-rum-ignore><button id="no">x</button></div></main>'
+  const LIMITS = { rageClicks: 3, window: 1000, distance: 100 }
+  const setup = (html: string) => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] })
+    document.body.innerHTML = html
     const emit = vi.fn()
-    startClicks(emit)
-    document.getElementById('t')!.click()
-    document.getElementById('no')!.click()
-    expect(emit.mock.calls.map((call) => call[0])).toEqual([
-      { type: 'action', name: 'Buy', duration: 0, ok: true, source: 'click', target: 'main#app>button.buy' },
-    ])
+    const onClick = vi.fn()
+    const settleAll = startClicks(emit, LIMITS, onClick)
+    const events = () => emit.mock.calls.map((call) => call[0])
+    return { emit, onClick, settleAll, events }
+  }
+  const clickAt = (element: Element, x = 10, y = 10) =>
+    element.dispatchEvent(new MouseEvent('click', { bubbles: true, clientX: x, clientY: y }))
+
+  afterEach(() => vi.useRealTimers())
+
+  it('records a click, after the frustration window, with its name and the selector of the element meant', async () => {
+    const { events, onClick } = setup('<main id="app"><button class="buy"><span id="t">Buy</span></button><div data-rum-ignore><button id="no">x</button></div></main>')
+    document.getElementById('t')!.addEventListener('click', () => document.body.append('bought'))
+    clickAt(document.getElementById('t')!)
+    clickAt(document.getElementById('no')!)
+    expect(onClick).toHaveBeenCalledWith('Buy', expect.any(Number))
+    expect(events()).toEqual([])
+    await vi.advanceTimersByTimeAsync(1000)
+    expect(events()).toEqual([{ type: 'action', name: 'Buy', duration: 0, ok: true, source: 'click', target: 'main#app>button.buy' }])
+  })
+
+  it('marks a button that does nothing as a dead click, and not one whose page reacts', async () => {
+    const { events } = setup('<button id="dead">Dead</button><button id="live">Live</button>')
+    document.getElementById('live')!.addEventListener('click', () => document.body.append('done'))
+    clickAt(document.getElementById('dead')!)
+    await vi.advanceTimersByTimeAsync(1000)
+    clickAt(document.getElementById('live')!)
+    await vi.advanceTimersByTimeAsync(1000)
+    expect(events().map((e) => [e.name, e.frustration])).toEqual([['Dead', ['dead']], ['Live', undefined]])
+  })
+
+  it('does not call a click in a text field dead', async () => {
+    const { events } = setup('<label for="q">Search</label><input id="q">')
+    clickAt(document.getElementById('q')!)
+    await vi.advanceTimersByTimeAsync(1000)
+    expect(events()[0].frustration).toBeUndefined()
+  })
+
+  it('marks three clicks within a second and 100 px as rage clicks, not three far apart', async () => {
+    const { events } = setup('<button id="b">Apply</button>')
+    const button = document.getElementById('b')!
+    button.addEventListener('click', () => document.body.append('.'))
+    for (const x of [10, 40, 70]) clickAt(button, x, 10)
+    await vi.advanceTimersByTimeAsync(1000)
+    for (const x of [10, 400, 800]) {
+      clickAt(button, x, 10)
+      await vi.advanceTimersByTimeAsync(10)
+    }
+    await vi.advanceTimersByTimeAsync(1000)
+    expect(events().map((e) => e.frustration)).toEqual([['rage'], ['rage'], ['rage'], undefined, undefined, undefined])
+  })
+
+  it('marks a click followed by an uncaught error as an error click', async () => {
+    const { events } = setup('<button id="b">Pay</button>')
+    clickAt(document.getElementById('b')!)
+    window.dispatchEvent(new ErrorEvent('error', { message: 'boom' }))
+    await vi.advanceTimersByTimeAsync(1000)
+    expect(events()[0].frustration).toEqual(['error', 'dead'])
+  })
+
+  it('records the clicks still waiting when the page is hidden', () => {
+    const { events, settleAll } = setup('<button id="b">Pay</button>')
+    clickAt(document.getElementById('b')!)
+    settleAll()
+    expect(events()).toHaveLength(1)
   })
 })

@@ -27,6 +27,12 @@ export interface RumOptions {
   trackErrors?: boolean
   /** Record clicks as actions named from the element (default true; see `explainAction`). */
   trackClicks?: boolean
+  /** A rage click is this many clicks (default 3)… */
+  rageClicks?: number
+  /** …within this many px of each other (default 100)… */
+  rageDistance?: number
+  /** …within this many ms (default 1000), which is also how long a dead or error click waits. */
+  frustrationWindow?: number
   /** Record the Core Web Vitals (default true). */
   trackVitals?: boolean
   /** Record a page view for each page load (default true). */
@@ -69,6 +75,9 @@ const DEFAULTS = {
   flushInterval: 5000,
   trackErrors: true,
   trackClicks: true,
+  rageClicks: 3,
+  rageDistance: 100,
+  frustrationWindow: 1000,
   trackVitals: true,
   trackPageViews: true,
   spa: true,
@@ -77,11 +86,11 @@ const DEFAULTS = {
 }
 
 // What each option accepts: text (up to 128 characters; the endpoint up to 2048), a share
-// (0–1), milliseconds (100 up to about 4 months), a flag, a consent, a function, or for
+// (0–1), milliseconds (100 up to about 4 months), a count or distance (1 and up), a flag, a consent, a function, or for
 // `scrubUrl` a function or a list of names. A `data-*` string is read as the same kind.
 const KINDS: Record<string, string> = {
   endpoint: 'e', app: 't', release: 't', env: 't', sampleRate: 's', errorSampleRate: 's', sessionTimeout: 'm',
-  maxSessionDuration: 'm', flushInterval: 'm', trackErrors: 'b', trackClicks: 'b', trackVitals: 'b', trackPageViews: 'b',
+  maxSessionDuration: 'm', flushInterval: 'm', trackErrors: 'b', trackClicks: 'b', rageClicks: 'n', rageDistance: 'n', frustrationWindow: 'm', trackVitals: 'b', trackPageViews: 'b',
   spa: 'b', route: 'f', consent: 'c', beforeSend: 'f', scrubUrl: 'l', debug: 'b',
 }
 
@@ -89,7 +98,7 @@ const valid = (kind: string, value: unknown): boolean =>
   typeof value === 'string'
     ? kind === 'c' ? /^(granted|pending|denied)$/.test(value) : (kind === 't' || kind === 'e') && !!value && value.length <= (kind === 'e' ? 2048 : 128)
     : typeof value === 'number'
-      ? kind === 's' ? value >= 0 && value <= 1 : kind === 'm' && value >= 100 && value < 1e10
+      ? kind === 's' ? value >= 0 && value <= 1 : kind === 'n' ? value >= 1 && value < 1e6 : kind === 'm' && value >= 100 && value < 1e10
       : typeof value === 'boolean'
         ? kind === 'b'
         : typeof value === 'function'
@@ -121,7 +130,7 @@ export function readDataset(dataset: DOMStringMap): Record<string, unknown> {
   for (const key of Object.keys(dataset).filter((key) => key !== 'src')) {
     const value = dataset[key]!
     const kind = KINDS[key]
-    options[key] = kind === 's' || kind === 'm' ? +value : kind === 'b' ? value !== 'false' : kind === 'l' ? value.split(/\s*,\s*/) : value
+    options[key] = kind === 's' || kind === 'm' || kind === 'n' ? +value : kind === 'b' ? value !== 'false' : kind === 'l' ? value.split(/\s*,\s*/) : value
   }
   return options
 }

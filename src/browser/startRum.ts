@@ -117,7 +117,7 @@ export function startRum(config: Config) {
     if (event.type === 'page_view' && event.referrer) event.referrer = scrub(event.referrer)
     if ((event.type === 'vital' || event.type === 'error') && event.resource) event.resource = scrub(event.resource)
     // An error in the second after an action names it: what the user was doing.
-    if (event.type === 'action') lastAction = [event.name, time]
+    if (event.type === 'action' && time >= lastAction[1]) lastAction = [event.name, time]
     else if (event.type === 'error' && time - lastAction[1] <= 1000) event.action = lastAction[0]
     if (event.type === 'vital' && event.script) event.script.url = scrub(event.script.url)
     event.app = config.app
@@ -172,7 +172,10 @@ export function startRum(config: Config) {
   setInterval(guard(errors._flush), config.flushInterval)
   onHidden(errors._flush)
   if (config.trackErrors) startErrors(recordError)
-  if (config.trackClicks) startClicks(record)
+  if (config.trackClicks) {
+    const limits = { rageClicks: config.rageClicks, window: config.frustrationWindow, distance: config.rageDistance }
+    onHidden(startClicks(record, limits, (name, time) => (lastAction = [name, time])))
+  }
   // Last at hide: the beacons carry what the listeners above recorded.
   onHidden(() => pipeline && pipeline._hide())
   if (prerendering)
