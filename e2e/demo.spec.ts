@@ -21,12 +21,16 @@ test('a demo page visit, a click and leaving the page are stored: page view, the
   expect(pageViews[0]).toHaveProperty('ttfb')
   expect(pageViews[0]).toHaveProperty('load')
 
-  // The click itself, named from the button's text, then the page's own trackAction.
+  // The click itself, named from the button's text, and the page's own trackAction (both in the
+  // same millisecond, often: their order is not the point).
   const actions = events.filter((e) => e.type === 'action')
-  expect(actions).toMatchObject([
-    { name: 'Add to cart', source: 'click', target: 'button#add-to-cart' },
-    { name: 'add_to_cart', source: 'api', ok: true, attributes: { sku: 'TEA-01', price: 12.5 } },
-  ])
+  expect(actions).toHaveLength(2)
+  expect(actions).toEqual(
+    expect.arrayContaining([
+      expect.objectContaining({ name: 'Add to cart', source: 'click', target: 'button#add-to-cart' }),
+      expect.objectContaining({ name: 'add_to_cart', source: 'api', ok: true, attributes: { sku: 'TEA-01', price: 12.5 } }),
+    ]),
+  )
   expect([...vitals(events)]).toEqual(expect.arrayContaining(['TTFB', 'FCP', 'LCP']))
 
   // One page load: every event shares the session and the view of that load.

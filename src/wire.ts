@@ -106,6 +106,25 @@ export interface ErrorEvent extends BaseEvent {
   resource?: string
   /** The action (a click, or trackAction) recorded in the second before the error. */
   action?: string
+  /** The trace of a request under way when it happened (with `trackNetwork`). */
+  traceId?: string
+}
+
+/** A fetch or XMLHttpRequest of the page (`trackNetwork`). */
+export interface ResourceEvent extends BaseEvent {
+  type: 'resource'
+  /** `fetch` or `xhr`. */
+  kind: string
+  method: string
+  /** The URL requested, scrubbed. */
+  resource: string
+  /** The HTTP status; 0 for a network error. */
+  status: number
+  duration: number
+  /** Bytes, from Content-Length when the response exposes it. */
+  size?: number
+  /** The W3C trace id sent in its `traceparent` header. */
+  traceId?: string
 }
 
 /**
@@ -118,7 +137,7 @@ export interface DroppedEvent extends BaseEvent {
   counts: Record<string, number>
 }
 
-export type RumEvent = PageViewEvent | ViewEndEvent | VitalEvent | ActionEvent | ErrorEvent | DroppedEvent
+export type RumEvent = PageViewEvent | ViewEndEvent | VitalEvent | ActionEvent | ErrorEvent | ResourceEvent | DroppedEvent
 
 /** The body of one `POST <endpoint>`: JSON, optionally gzip-compressed. */
 export interface Batch {

@@ -33,6 +33,13 @@ export interface RumOptions {
   rageDistance?: number
   /** …within this many ms (default 1000), which is also how long a dead or error click waits. */
   frustrationWindow?: number
+  /** Record the page's fetch and XMLHttpRequest calls as `resource` events (default false). */
+  trackNetwork?: boolean
+  /**
+   * With `trackNetwork`: origins besides the page's own whose requests get a `traceparent`
+   * header (they must allow it in CORS). As `data-propagate-trace-to`: separated by commas.
+   */
+  propagateTraceTo?: string[]
   /** Record the Core Web Vitals (default true). */
   trackVitals?: boolean
   /** Record a page view for each page load (default true). */
@@ -64,7 +71,7 @@ export interface RumOptions {
   debug?: boolean
 }
 
-type Optional = 'app' | 'release' | 'env' | 'beforeSend' | 'scrubUrl' | 'route'
+type Optional = 'app' | 'release' | 'env' | 'beforeSend' | 'scrubUrl' | 'route' | 'propagateTraceTo'
 export type Config = Required<Omit<RumOptions, Optional>> & Pick<RumOptions, Optional>
 
 const DEFAULTS = {
@@ -78,6 +85,7 @@ const DEFAULTS = {
   rageClicks: 3,
   rageDistance: 100,
   frustrationWindow: 1000,
+  trackNetwork: false,
   trackVitals: true,
   trackPageViews: true,
   spa: true,
@@ -90,7 +98,7 @@ const DEFAULTS = {
 // `scrubUrl` a function or a list of names. A `data-*` string is read as the same kind.
 const KINDS: Record<string, string> = {
   endpoint: 'e', app: 't', release: 't', env: 't', sampleRate: 's', errorSampleRate: 's', sessionTimeout: 'm',
-  maxSessionDuration: 'm', flushInterval: 'm', trackErrors: 'b', trackClicks: 'b', rageClicks: 'n', rageDistance: 'n', frustrationWindow: 'm', trackVitals: 'b', trackPageViews: 'b',
+  maxSessionDuration: 'm', flushInterval: 'm', trackErrors: 'b', trackClicks: 'b', rageClicks: 'n', rageDistance: 'n', frustrationWindow: 'm', trackNetwork: 'b', propagateTraceTo: 'a', trackVitals: 'b', trackPageViews: 'b',
   spa: 'b', route: 'f', consent: 'c', beforeSend: 'f', scrubUrl: 'l', debug: 'b',
 }
 
@@ -103,7 +111,7 @@ const valid = (kind: string, value: unknown): boolean =>
         ? kind === 'b'
         : typeof value === 'function'
           ? kind === 'f' || kind === 'l'
-          : kind === 'l' && Array.isArray(value) && value.every((name) => typeof name === 'string')
+          : (kind === 'l' || kind === 'a') && Array.isArray(value) && value.every((name) => typeof name === 'string')
 
 /**
  * Checks the options of `init`. An unknown or invalid option gets one console warning that
@@ -130,7 +138,7 @@ export function readDataset(dataset: DOMStringMap): Record<string, unknown> {
   for (const key of Object.keys(dataset).filter((key) => key !== 'src')) {
     const value = dataset[key]!
     const kind = KINDS[key]
-    options[key] = kind === 's' || kind === 'm' || kind === 'n' ? +value : kind === 'b' ? value !== 'false' : kind === 'l' ? value.split(/\s*,\s*/) : value
+    options[key] = kind === 's' || kind === 'm' || kind === 'n' ? +value : kind === 'b' ? value !== 'false' : kind === 'l' || kind === 'a' ? value.split(/\s*,\s*/) : value
   }
   return options
 }

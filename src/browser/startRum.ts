@@ -3,6 +3,7 @@ import type { Config, Consent } from './config'
 import { startClicks } from './capture/clicks'
 import { dedupeErrors } from './capture/dedupeErrors'
 import { startErrors } from './capture/errors'
+import { startNetwork } from './capture/network'
 import { startPageViews } from './capture/pageViews'
 import { startVitals } from './capture/vitals'
 import { startViews, type Views } from './capture/views'
@@ -56,6 +57,7 @@ export function startRum(config: Config) {
   let globals: Attributes | undefined
   let url = ''
   let lastAction: [name: string, time: number] = ['', 0]
+  let inFlight: (() => string | undefined) | undefined
   let lastUrl = ''
   let lastRoute: string | undefined
   // A prerendered page sends nothing before it is shown: its events wait like pending ones.
@@ -115,7 +117,8 @@ export function startRum(config: Config) {
     event.url = event.url ? scrub(event.url) : url
     event.route = routeOf(event.url)
     if (event.type === 'page_view' && event.referrer) event.referrer = scrub(event.referrer)
-    if ((event.type === 'vital' || event.type === 'error') && event.resource) event.resource = scrub(event.resource)
+    if ((event.type === 'vital' || event.type === 'error' || event.type === 'resource') && event.resource) event.resource = scrub(event.resource)
+    if (event.type === 'error' && inFlight) event.traceId ||= inFlight()
     // An error in the second after an action names it: what the user was doing.
     if (event.type === 'action' && time >= lastAction[1]) lastAction = [event.name, time]
     else if (event.type === 'error' && time - lastAction[1] <= 1000) event.action = lastAction[0]
@@ -172,6 +175,7 @@ export function startRum(config: Config) {
   setInterval(guard(errors._flush), config.flushInterval)
   onHidden(errors._flush)
   if (config.trackErrors) startErrors(recordError)
+  if (config.trackNetwork) inFlight = startNetwork(record, config.endpoint, config.propagateTraceTo || [])
   if (config.trackClicks) {
     const limits = { rageClicks: config.rageClicks, window: config.frustrationWindow, distance: config.rageDistance }
     onHidden(startClicks(record, limits, (name, time) => (lastAction = [name, time])))

@@ -23,7 +23,7 @@ const CORS = {
   'Access-Control-Expose-Headers': 'Retry-After',
 }
 
-const SNIPPET = /^\/rumlet\.(js|mjs)(\.map)?$/
+const SNIPPET = /^\/rumlet(\.attribution)?\.(js|mjs)(\.map)?$/
 
 /** Counts since start, before dedupe: how often resends happen. */
 export interface IngestStats {
@@ -127,6 +127,9 @@ async function handle(store: Store, options: ServerOptions, state: State, reques
   if (path === '/api/stats') return send(response, 200, state.stats)
   if (path === '/') return void response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(dashboardPage)
   if (path === '/demo') return void response.writeHead(301, { Location: '/demo/' }).end()
+  // The demo shop's own API: it answers with the trace context it received, so the demo (and the
+  // end-to-end test) can see the traceparent rumlet added.
+  if (path === '/demo/api/stock') return send(response, 200, { inStock: 12, traceparent: request.headers.traceparent ?? null })
   if (SNIPPET.test(path) && (await serveFile(response, join(options.root, 'dist'), path))) return
   if (path.startsWith('/demo/')) {
     const demo = join(options.root, 'demo')

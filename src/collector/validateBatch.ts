@@ -8,6 +8,7 @@ const str = (max: number): Check => (v) => typeof v === 'string' && v.length <= 
 const id: Check = (v) => typeof v === 'string' && /^[\w-]{1,64}$/.test(v)
 const num: Check = (v) => typeof v === 'number' && Number.isFinite(v)
 const bool: Check = (v) => typeof v === 'boolean'
+const trace: Check = (v) => typeof v === 'string' && /^[0-9a-f]{32}$/.test(v)
 const optional = (check: Check): Check => (v) => v === undefined || check(v)
 const oneOf = (...allowed: string[]): Check => (v) => allowed.includes(v as string)
 const flat: Check = (v) =>
@@ -49,7 +50,8 @@ const BY_TYPE: Record<string, Record<string, Check>> = {
     frustration: optional((v) => Array.isArray(v) && v.length <= 8 && v.every(str(32))) },
   view_end: { duration: num, visible: num },
   dropped: { counts: (v) => flat(v) && Object.values(v as object).every(num) },
-  error: { message: str(8192), errorType: str(256), stack: optional(str(16384)), source: str(32), count: num, fingerprint: str(256), resource: optional(str(8192)), action: optional(str(1024)) },
+  error: { message: str(8192), errorType: str(256), stack: optional(str(16384)), source: str(32), count: num, fingerprint: str(256), resource: optional(str(8192)), action: optional(str(1024)), traceId: optional(trace) },
+  resource: { kind: str(16), method: str(16), resource: str(8192), status: num, duration: num, size: optional(num), traceId: optional(trace) },
 }
 
 /** Checks a parsed body against the wire format; throws BadBatch naming the first bad field. */

@@ -1,0 +1,89 @@
+import type { ResourceEvent } from '../../wire'
+import { guard } from '../lib/guard'
+import type { Emit } from '../types'
+
+const hex = (bytes: number) => Array.from(crypto.getRandomValues(new Uint8Array(bytes)), (b) => b.toString(16).padStart(2, '0')).join('')
+
+/**
+ * Records the page's fetch and XMLHttpRequest calls as `resource` events (method, URL, status,
+ * duration, size when the response says it) and adds a W3C `traceparent` header to those going
+ * to the page's own origin or to one of `propagateTo` (others would need a CORS preflight for
+ * it), recording the trace id. Requests to `endpoint` (rumlet's own) are left alone.
+ * `inFlight()` gives the trace id of the latest request still under way, for errors.
+ */
+export function startNetwork(emit: Emit, endpoint: string, propagateTo: string[]) {
+  const own = new URL(endpoint, location.href).href
+  const active: string[] = []
+  const origins = [location.origin, ...propagateTo.map((origin) => new URL(origin, location.href).origin)]
+
+  // The trace of one request: its header value, or nothing for an origin not listed.
+  const begin = (url: string) => {
+    const absolute = new URL(url, location.href)
+    if (absolute.href.startsWith(own)) return
+    const traceId = origins.includes(absolute.origin) ? hex(16) : undefined
+    if (traceId) active.push(traceId)
+    return { start: performance.now(), traceId, header: traceId && `00-${traceId}-${hex(8)}-01` }
+  }
+  const end = (trace: ReturnType<typeof begin>, kind: string, method: string, url: string, status: number, size: string | null) => {
+    if (!trace) return
+    if (trace.traceId) active.splice(active.indexOf(trace.traceId), 1)
+    emit<ResourceEvent>({
+      type: 'resource',
+      kind,
+      method: method.toUpperCase().slice(0, 16),
+      // The URL as the page wrote it, resolved; `record` scrubs it.
+      resource: new URL(url, location.href).href,
+      status,
+      duration: Math.round(performance.now() - trace.start),
+      size: size ? +size : undefined,
+      traceId: trace.traceId,
+    })
+  }
+
+  const original = window.fetch
+  if (original)
+    window.fetch = function (input: RequestInfo | URL, init?: RequestInit) {
+      let trace: ReturnType<typeof begin>
+      let url = ''
+      let method = 'GET'
+      try {
+        url = input instanceof Request ? input.url : String(input)
+        method = (init && init.method) || (input instanceof Request ? input.method : 'GET')
+        trace = begin(url)
+        if (trace && trace.header) {
+          const headers = new Headers((init && init.headers) || (input instanceof Request ? input.headers : undefined))
+          headers.set('traceparent', trace.header)
+          init = { ...init, headers }
+        }
+      } catch {}
+      const done = guard((status: number, size: string | null) => end(trace, 'fetch', method, url, status, size))
+      return original.call(this, input, init).then(
+        (response) => (done(response.status, response.headers.get('content-length')), response),
+        (error) => (done(0, null), Promise.reject(error)),
+      )
+    }
+
+  const { open, send } = XMLHttpRequest.prototype
+  type Tracked = XMLHttpRequest & { _rum?: [method: string, url: string] }
+  XMLHttpRequest.prototype.open = function (this: Tracked, method: string, url: string | URL) {
+    this._rum = [String(method), String(url)]
+    // eslint-disable-next-line prefer-rest-params
+    return open.apply(this, arguments as unknown as Parameters<typeof open>)
+  }
+  XMLHttpRequest.prototype.send = function (this: Tracked, body?: Document | XMLHttpRequestBodyInit | null) {
+    const call = this._rum
+    let trace: ReturnType<typeof begin>
+    try {
+      trace = call && begin(call[1])
+      if (trace && trace.header) this.setRequestHeader('traceparent', trace.header)
+    } catch {}
+    if (trace)
+      this.addEventListener(
+        'loadend',
+        guard(() => end(trace, 'xhr', call![0], call![1], this.status, this.getResponseHeader('content-length'))),
+      )
+    return send.call(this, body)
+  }
+
+  return () => active[active.length - 1]
+}
