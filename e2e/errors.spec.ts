@@ -58,3 +58,21 @@ test('a broken image is a resource error with its URL; an error right after a cl
     await site.close()
   }
 })
+
+test('with captureConsole, console.error becomes an error event of source console', async ({ page, collector }) => {
+  const site = await startSite({ '/': rumPage(collector.url).replace('data-app="e2e"', 'data-app="e2e" data-capture-console') })
+  try {
+    await page.goto(`${site.url}/`)
+    await page.waitForFunction(() => 'rum' in window && !('q' in (window as any).rum))
+    await page.evaluate(() => {
+      console.error('price feed failed:', { status: 503 })
+      return (window as any).rum.flush()
+    })
+    const events = await collector.waitFor((events) => events.some((e) => e.type === 'error'))
+    expect(events.filter((e) => e.type === 'error')).toMatchObject([
+      { source: 'console', errorType: 'console.error', message: 'price feed failed: {"status":503}' },
+    ])
+  } finally {
+    await site.close()
+  }
+})

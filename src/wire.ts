@@ -108,6 +108,8 @@ export interface ErrorEvent extends BaseEvent {
   action?: string
   /** The trace of a request under way when it happened (with `trackNetwork`). */
   traceId?: string
+  /** "Script error.": a script of another origin threw, and the browser hid what. */
+  crossOrigin?: boolean
 }
 
 /** A fetch or XMLHttpRequest of the page (`trackNetwork`). */

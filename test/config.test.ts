@@ -11,7 +11,7 @@ describe('readConfig', () => {
     expect(readConfig({ endpoint: '/rum', app: 'shop', release: '1.2.3', env: 'prod' })).toEqual({
       endpoint: '/rum', app: 'shop', release: '1.2.3', env: 'prod', sampleRate: 1, errorSampleRate: 1,
       sessionTimeout: 30 * 60_000, maxSessionDuration: 4 * 3_600_000, flushInterval: 5000,
-      trackErrors: true, trackClicks: true, rageClicks: 3, rageDistance: 100, frustrationWindow: 1000, trackNetwork: false, trackVitals: true, trackPageViews: true, spa: true, consent: 'granted', debug: false,
+      trackErrors: true, captureConsole: false, trackClicks: true, rageClicks: 3, rageDistance: 100, frustrationWindow: 1000, trackNetwork: false, trackVitals: true, trackPageViews: true, spa: true, consent: 'granted', debug: false,
     })
     expect(warnings()).toEqual([])
   })
@@ -52,6 +52,7 @@ describe('readConfig, option by option', () => {
     ['rageClicks', 5, [0, '3']],
     ['frustrationWindow', 2000, [50]],
     ['trackNetwork', true, ['yes']],
+    ['captureConsole', true, [1]],
     ['propagateTraceTo', ['https://api.shop.test'], ['https://api.shop.test', [1]]],
     ['trackVitals', false, [1]],
     ['trackPageViews', false, [null]],

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it, vi } from 'vitest'
-import { startErrors } from '../src/browser/capture/errors'
+import { startConsole, startErrors } from '../src/browser/capture/errors'
 
 describe('startErrors', () => {
   const emit = vi.fn()
@@ -34,5 +34,31 @@ describe('startErrors', () => {
     emit.mockClear()
     window.dispatchEvent(new ErrorEvent('error', { error: new TypeError('x is undefined'), message: 'x is undefined' }))
     expect(emit.mock.calls[0][0]).toMatchObject({ source: 'error', errorType: 'TypeError', message: 'x is undefined' })
+  })
+})
+
+describe('startErrors: a cross-origin "Script error."', () => {
+  it('is flagged crossOrigin', () => {
+    const emit = vi.fn()
+    startErrors(emit)
+    window.dispatchEvent(new ErrorEvent('error', { message: 'Script error.' }))
+    expect(emit.mock.calls.at(-1)![0]).toMatchObject({ message: 'Script error.', source: 'error', crossOrigin: true })
+  })
+})
+
+describe('startConsole', () => {
+  it('records console.error as an error of source console, and still logs it', () => {
+    const logged = vi.fn()
+    console.error = logged
+    const emit = vi.fn()
+    startConsole(emit)
+    console.error('checkout failed:', { code: 42 })
+    console.error(new TypeError('bad total'), 'in cart')
+    expect(logged).toHaveBeenCalledTimes(2)
+    expect(logged.mock.calls[0]).toEqual(['checkout failed:', { code: 42 }])
+    expect(emit.mock.calls.map((call) => call[0])).toMatchObject([
+      { source: 'console', errorType: 'console.error', message: 'checkout failed: {"code":42}' },
+      { source: 'console', errorType: 'TypeError', message: 'bad total in cart' },
+    ])
   })
 })

@@ -25,6 +25,8 @@ export interface RumOptions {
   flushInterval?: number
   /** Record uncaught errors and unhandled promise rejections (default true). */
   trackErrors?: boolean
+  /** Also record what the page logs with `console.error`, as errors (default false). */
+  captureConsole?: boolean
   /** Record clicks as actions named from the element (default true; see `explainAction`). */
   trackClicks?: boolean
   /** A rage click is this many clicks (default 3)… */
@@ -81,6 +83,7 @@ const DEFAULTS = {
   maxSessionDuration: 4 * 3600e3,
   flushInterval: 5000,
   trackErrors: true,
+  captureConsole: false,
   trackClicks: true,
   rageClicks: 3,
   rageDistance: 100,
@@ -98,7 +101,7 @@ const DEFAULTS = {
 // `scrubUrl` a function or a list of names. A `data-*` string is read as the same kind.
 const KINDS: Record<string, string> = {
   endpoint: 'e', app: 't', release: 't', env: 't', sampleRate: 's', errorSampleRate: 's', sessionTimeout: 'm',
-  maxSessionDuration: 'm', flushInterval: 'm', trackErrors: 'b', trackClicks: 'b', rageClicks: 'n', rageDistance: 'n', frustrationWindow: 'm', trackNetwork: 'b', propagateTraceTo: 'a', trackVitals: 'b', trackPageViews: 'b',
+  maxSessionDuration: 'm', flushInterval: 'm', trackErrors: 'b', captureConsole: 'b', trackClicks: 'b', rageClicks: 'n', rageDistance: 'n', frustrationWindow: 'm', trackNetwork: 'b', propagateTraceTo: 'a', trackVitals: 'b', trackPageViews: 'b',
   spa: 'b', route: 'f', consent: 'c', beforeSend: 'f', scrubUrl: 'l', debug: 'b',
 }
 

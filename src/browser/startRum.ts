@@ -2,7 +2,7 @@ import type { Attributes, DroppedEvent, ErrorEvent, RumEvent } from '../wire'
 import type { Config, Consent } from './config'
 import { startClicks } from './capture/clicks'
 import { dedupeErrors } from './capture/dedupeErrors'
-import { startErrors } from './capture/errors'
+import { startConsole, startErrors } from './capture/errors'
 import { startNetwork } from './capture/network'
 import { startPageViews } from './capture/pageViews'
 import { startVitals } from './capture/vitals'
@@ -175,6 +175,7 @@ export function startRum(config: Config) {
   setInterval(guard(errors._flush), config.flushInterval)
   onHidden(errors._flush)
   if (config.trackErrors) startErrors(recordError)
+  if (config.captureConsole) startConsole(recordError)
   if (config.trackNetwork) inFlight = startNetwork(record, config.endpoint, config.propagateTraceTo || [])
   if (config.trackClicks) {
     const limits = { rageClicks: config.rageClicks, window: config.frustrationWindow, distance: config.rageDistance }

@@ -2,7 +2,7 @@ import type { ErrorEvent as RumError } from '../../wire'
 import { guard } from '../lib/guard'
 import { hashToUnit } from '../lib/hashToUnit'
 import type { Emit } from '../types'
-import { errorEvent } from './errorEvent'
+import { describe, errorEvent } from './errorEvent'
 
 /** What an `error` or `unhandledrejection` event carries: the value the page threw or rejected with. */
 export function thrown(event: ErrorEvent | PromiseRejectionEvent): unknown {
@@ -31,8 +31,24 @@ export function startErrors(emit: Emit): void {
         fingerprint: (hashToUnit(tag + resource) * 2 ** 32).toString(36),
       })
     }
-    emit(errorEvent(thrown(event), event.type))
+    const error = errorEvent(thrown(event), event.type)
+    // A script of another origin, loaded without CORS: the browser hides what it threw.
+    if (!('reason' in event) && !event.error && event.message === 'Script error.') (error as RumError).crossOrigin = true
+    emit(error)
   })
   addEventListener('error', listener, true)
   addEventListener('unhandledrejection', listener)
+}
+
+/** Records what the page logs with `console.error` (the `captureConsole` option), then logs it. */
+export function startConsole(emit: Emit): void {
+  const original = console.error
+  console.error = function (...args: unknown[]) {
+    guard(() => {
+      const error = args.find((arg) => arg instanceof Error)
+      const message = args.map((arg) => (arg instanceof Error ? arg.message : describe(arg))).join(' ')
+      emit<RumError>({ ...errorEvent(error || { name: 'console.error', message }, 'console'), message: message.slice(0, 1024) })
+    })()
+    return original.apply(this, args)
+  }
 }
