@@ -14,6 +14,7 @@ test('clicks become named actions with their signs of frustration: dead, rage, e
   try {
     await page.goto(`${site.url}/`)
     await page.waitForFunction(() => 'rum' in window && !('q' in (window as any).rum))
+    // rumlet's own sends are not a reaction to a click (a first one goes out when the page is idle).
     await page.click('#nothing')
     await page.waitForTimeout(1100)
     for (let i = 0; i < 3; i++) await page.click('#more', { delay: 10 })

@@ -179,7 +179,7 @@ export function startRum(config: Config) {
   if (config.trackNetwork) inFlight = startNetwork(record, config.endpoint, config.propagateTraceTo || [])
   if (config.trackClicks) {
     const limits = { rageClicks: config.rageClicks, window: config.frustrationWindow, distance: config.rageDistance }
-    onHidden(startClicks(record, limits, (name, time) => (lastAction = [name, time])))
+    onHidden(startClicks(record, limits, (name, time) => (lastAction = [name, time]), config.endpoint))
   }
   // Last at hide: the beacons carry what the listeners above recorded.
   onHidden(() => pipeline && pipeline._hide())

@@ -82,9 +82,12 @@ interface Pending {
  * once `window` ms have shown whether it was a sign of frustration: `rage` (with the clicks
  * before it, `rageClicks` within `window` ms and `distance` px), `dead` (an element that looks
  * interactive, and no DOM change, navigation or request followed), `error` (an uncaught error
- * followed). The wait ends early when the page is hidden. `onClick` hears of each click at once.
+ * followed; requests to `endpoint`, rumlet's own, do not count). The wait ends early when the
+ * page is hidden. `onClick` hears of each click at once.
  */
-export function startClicks(emit: Emit, limits: Frustration, onClick: (name: string, time: number) => void, now = Date.now) {
+export function startClicks(emit: Emit, limits: Frustration, onClick: (name: string, time: number) => void, endpoint = '', now = Date.now) {
+  // rumlet's own sends are not the page reacting.
+  const own = endpoint && new URL(endpoint, location.href).href
   const pending: Pending[] = []
   const recent: { time: number; x: number; y: number; click: Pending }[] = []
   const mark = (click: Pending, kind: string) => {
@@ -105,7 +108,9 @@ export function startClicks(emit: Emit, limits: Frustration, onClick: (name: str
   }
   if (typeof PerformanceObserver === 'function')
     try {
-      new PerformanceObserver(react).observe({ type: 'resource' })
+      new PerformanceObserver((list) => list.getEntries().some((entry) => !own || !entry.name.startsWith(own)) && react()).observe({
+        type: 'resource',
+      })
     } catch {}
   for (const type of ['popstate', 'hashchange', 'pagehide']) addEventListener(type, react, true)
   addEventListener('error', fail, true)
