@@ -1,6 +1,4 @@
-import { readFileSync } from 'node:fs'
-import { createServer } from 'node:http'
-import type { AddressInfo } from 'node:net'
+import { startSite } from './startSite'
 
 /**
  * A site on an origin of its own (see startSite) whose /rumlet.js comes late, as from a slow
@@ -12,29 +10,12 @@ export async function startSlowSite(pages: Record<string, string>) {
   const released = new Promise<void>((resolve) => (release = resolve))
   let requested!: () => void
   const bundleRequested = new Promise<void>((resolve) => (requested = resolve))
-
-  const server = createServer((request, response) => {
-    const path = new URL(request.url || '/', 'http://site').pathname
-    if (path === '/rumlet.js') {
-      requested()
-      return void released.then(() => response.writeHead(200, { 'Content-Type': 'text/javascript' }).end(readFileSync('dist/rumlet.js')))
-    }
-    if (path === '/favicon.ico') return void response.writeHead(204).end()
-    const page = pages[path]
-    if (page === undefined) return void response.writeHead(404).end('not found')
-    response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(page)
-  })
-  await new Promise<void>((ready) => server.listen(0, '127.0.0.1', ready))
+  const site = await startSite(pages, () => (requested(), released))
   return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    url: site.url,
     bundleRequested,
     /** Answers the held request for /rumlet.js (and any later one at once). */
     releaseBundle: () => release(),
-    close: () =>
-      new Promise<void>((done) => {
-        release()
-        server.close(() => done())
-        server.closeAllConnections()
-      }),
+    close: () => (release(), site.close()),
   }
 }

@@ -16,7 +16,7 @@ import { scrubUrl, SECRET_PARAMS } from './lib/scrubUrl'
 import { uid } from './lib/uid'
 import { warn } from './lib/warn'
 import { deleteBuffer } from './pipeline/createBuffer'
-import { startPipeline } from './pipeline/startPipeline'
+import { startPipeline, type Drops } from './pipeline/startPipeline'
 import { createSession, SESSION_KEY } from './session'
 import type { Captured, Emit } from './types'
 
@@ -52,7 +52,8 @@ export function startRum(config: Config) {
   let consent: Consent = config.consent
   let pipeline: ReturnType<typeof startPipeline> | undefined
   let held: RumEvent[] = []
-  let heldDrops = 0
+  // Drops counted before the pipeline exists (consent pending, prerendering), by reason.
+  let heldDrops: Drops = {}
   let userId: string | undefined
   let globals: Attributes | undefined
   let url = ''
@@ -66,6 +67,9 @@ export function startRum(config: Config) {
   let sampledId = ''
   let keepAll = false
   let keepErrors = false
+
+  const drop = (reason: string, count: number) =>
+    pipeline ? pipeline._drop(reason, count) : (heldDrops[reason] = (heldDrops[reason] || 0) + count)
 
   const start = () => {
     if (!pipeline) {
@@ -130,7 +134,7 @@ export function startRum(config: Config) {
     event.attributes = cleanAttributes(event.attributes, globals)
     if (consent === 'pending' || prerendering) {
       if (held.length < MAX_HELD) held.push(event)
-      else heldDrops++
+      else drop('queue_full', 1)
     } else deliver(event)
   }
 
@@ -151,8 +155,8 @@ export function startRum(config: Config) {
   // Sends what waited for consent or for the page to be shown, once neither holds it back.
   const release = () => {
     if (consent !== 'granted' || prerendering) return
-    start()._drop('queue_full', heldDrops)
-    heldDrops = 0
+    for (const reason in heldDrops) start()._drop(reason, heldDrops[reason])
+    heldDrops = {}
     for (const event of held.splice(0)) deliver(event)
   }
 
@@ -170,7 +174,7 @@ export function startRum(config: Config) {
         : views._navigation,
     )
   // Errors pass through dedupe and the rate limit; repeats go out with each send and at hide.
-  const errors = dedupeErrors(record, (reason, count) => (pipeline ? pipeline._drop(reason, count) : (heldDrops += count)))
+  const errors = dedupeErrors(record, drop)
   const recordError = ((event: Captured<ErrorEvent>, time = now()) => errors._add(event, views._id, time)) as Emit
   setInterval(guard(errors._flush), config.flushInterval)
   onHidden(errors._flush)
@@ -213,7 +217,7 @@ export function startRum(config: Config) {
       release()
       if (value === 'denied') {
         held = []
-        heldDrops = 0
+        heldDrops = {}
         if (pipeline) pipeline._stop()
         pipeline = undefined
         deleteBuffer()

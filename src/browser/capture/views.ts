@@ -53,13 +53,7 @@ export function startViews(emit: Emit, spa: boolean) {
       // Its view_end was sent when the page was hidden, on the way into the cache.
       if (event.persisted) {
         views._start('back_forward_cache', undefined, undefined, true)
-        const remember = () => {
-    views._byUrl.delete(views._url)
-    views._byUrl.set(views._url, views._id)
-    if (views._byUrl.size > 50) views._byUrl.delete(views._byUrl.keys().next().value!)
-  }
-  views._navigation = views._id
-  remember()
+        views._navigation = views._id
       }
     }),
   )
