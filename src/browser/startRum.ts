@@ -57,7 +57,9 @@ export function startRum(config: Config) {
   let userId: string | undefined
   let globals: Attributes | undefined
   let url = ''
-  let lastAction: [name: string, time: number] = ['', 0]
+  // The last action, for errors that follow it.
+  let actionName = ''
+  let actionTime = 0
   let inFlight: (() => string | undefined) | undefined
   let lastUrl = ''
   let lastRoute: string | undefined
@@ -124,8 +126,10 @@ export function startRum(config: Config) {
     if ((event.type === 'vital' || event.type === 'error' || event.type === 'resource') && event.resource) event.resource = scrub(event.resource)
     if (event.type === 'error' && inFlight) event.traceId ||= inFlight()
     // An error in the second after an action names it: what the user was doing.
-    if (event.type === 'action' && time >= lastAction[1]) lastAction = [event.name, time]
-    else if (event.type === 'error' && time - lastAction[1] <= 1000) event.action = lastAction[0]
+    if (event.type === 'action' && time >= actionTime) {
+      actionName = event.name
+      actionTime = time
+    } else if (event.type === 'error' && time - actionTime <= 1000) event.action = actionName
     if (event.type === 'vital' && event.script) event.script.url = scrub(event.script.url)
     event.app = config.app
     event.release = config.release
@@ -183,7 +187,7 @@ export function startRum(config: Config) {
   if (config.trackNetwork) inFlight = startNetwork(record, config.endpoint, config.propagateTraceTo || [])
   if (config.trackClicks) {
     const limits = { rageClicks: config.rageClicks, window: config.frustrationWindow, distance: config.rageDistance }
-    onHidden(startClicks(record, limits, (name, time) => (lastAction = [name, time]), config.endpoint))
+    onHidden(startClicks(record, limits, (name, time) => ((actionName = name), (actionTime = time)), config.endpoint))
   }
   // Last at hide: the beacons carry what the listeners above recorded.
   onHidden(() => pipeline && pipeline._hide())

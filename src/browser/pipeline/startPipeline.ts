@@ -35,6 +35,10 @@ export type Drops = Record<string, number>
 export function startPipeline(endpoint: string, flushInterval: number, onDrops: (drops: Drops) => void, limits = DEFAULT_LIMITS) {
   const buffer = createBuffer()
   const memory = new Map<string, Entry>() // this tab's unacknowledged events, oldest first
+  // Recorded, not yet in `memory`: all a recorded event costs the caller's task is this push.
+  // Its entry and Map slot wait for the next write, send or hide, made in bulk (fewer live
+  // objects per event also means cheaper garbage collection during a burst).
+  let recorded: Entry['_event'][] = []
   let unwritten: Entry[] = []
   let bufferDownUntil = 0
   let writeTimer: ReturnType<typeof setTimeout> | undefined
@@ -83,9 +87,20 @@ export function startPipeline(endpoint: string, flushInterval: number, onDrops: 
   const drop = (reason: string, count: number) => count > 0 && (drops[reason] = (drops[reason] || 0) + count)
   const later = (fn: () => unknown, ms: number) => setTimeout(guard(fn), ms)
 
+  // Moves what was recorded into memory, oldest first, waiting for its write.
+  const admit = () => {
+    for (const event of recorded) {
+      const entry = { _event: event, _queued: true } as Entry
+      memory.set(event!.id, entry)
+      unwritten.push(entry)
+    }
+    recorded = []
+  }
+
   // Memory holds at most what the buffer may hold, oldest out first. Called in bulk (from `add`
   // only past a tenth over the cap) so that each recorded event stays O(1).
   const trimMemory = () => {
+    admit()
     let excess = memory.size - limits.maxEvents
     if (excess <= 0) return
     for (const [id, entry] of memory) {
@@ -101,6 +116,7 @@ export function startPipeline(endpoint: string, flushInterval: number, onDrops: 
   // with no copy in IndexedDB first.
   const beaconAll = () => {
     reportDrops()
+    admit()
     const held = serialize([...memory.values()]).filter((entry) => entry._exit !== exit)
     const entries = held.filter((entry) => !entry._written).concat(held.filter((entry) => entry._written))
     for (const group of packGroups(entries, BEACON_BYTES, (entry) => entry._key[2])) {
@@ -112,9 +128,9 @@ export function startPipeline(endpoint: string, flushInterval: number, onDrops: 
   const write = async (): Promise<void> => {
     clearTimeout(writeTimer)
     writeTimer = undefined
-    if (stopped || !unwritten.length || Date.now() < bufferDownUntil) return
-    // Events acknowledged meanwhile (sent from memory) need no copy.
+    // Also admits what was recorded; events acknowledged meanwhile (sent from memory) need no copy.
     trimMemory()
+    if (stopped || !unwritten.length || Date.now() < bufferDownUntil) return
     const batch = serialize(unwritten)
     unwritten = []
     for (const entry of batch) entry._queued = false
@@ -173,7 +189,7 @@ export function startPipeline(endpoint: string, flushInterval: number, onDrops: 
       let entries: Entry[] | undefined
       if (Date.now() >= bufferDownUntil) entries = await buffer._read(BATCH_EVENTS).catch(() => undefined)
       // Without IndexedDB, this tab sends what it holds itself.
-      if (!entries) entries = serialize([...memory.values()].slice(0, BATCH_EVENTS))
+      if (!entries) admit(), (entries = serialize([...memory.values()].slice(0, BATCH_EVENTS)))
       if (!entries.length || !(await deliver(entries))) return
     }
   }
@@ -210,10 +226,7 @@ export function startPipeline(endpoint: string, flushInterval: number, onDrops: 
     /** Records one event: into memory now, into IndexedDB within 250 ms. */
     _add(event: { id: string; time: number }): void {
       if (stopped) return
-      const entry = { _event: event, _queued: true } as Entry
-      memory.set(event.id, entry)
-      unwritten.push(entry)
-      if (memory.size > limits.maxEvents * 1.1 + 1) trimMemory()
+      if (recorded.push(event) + memory.size > limits.maxEvents * 1.1 + 1) trimMemory()
       writeTimer ||= later(write, WRITE_DELAY_MS)
       if (++freshEvents >= BATCH_EVENTS) sendTimer ||= later(send, 0)
       // Recorded while the page is leaving: Chromium fires pagehide before visibilitychange,
@@ -264,6 +277,7 @@ export function startPipeline(endpoint: string, flushInterval: number, onDrops: 
       clearTimeout(writeTimer)
       clearTimeout(sendTimer)
       memory.clear()
+      recorded = []
       unwritten = []
       drops = {}
     },
