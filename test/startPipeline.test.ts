@@ -737,6 +737,20 @@ describe('startPipeline: buffer limits', () => {
     expect(sentIds()).toEqual(range(5, 15))
   })
 
+  it('past the cap, drops written events before newly recorded ones, and the oldest of those: the newest 10 are kept', async () => {
+    answer = () => Promise.reject(new TypeError('Failed to fetch'))
+    const pipeline = start(60_000, LIMITS)
+    for (let i = 0; i < 5; i++) pipeline._add(event(i, '', T0 + i))
+    await advance(250)
+    expect(await storedIds()).toEqual(range(0, 5))
+    for (let i = 5; i < 25; i++) pipeline._add(event(i, '', T0 + i))
+    await advance(250)
+    expect(await storedIds()).toEqual(range(15, 25))
+    await pipeline._flush()
+    // 10 never written (5 to 14), and 5 trimmed from IndexedDB (0 to 4).
+    expect(onDrops).toHaveBeenCalledWith({ queue_full: 15 })
+  })
+
   it('without IndexedDB, holds at most maxEvents in memory and reports the oldest as queue_full', async () => {
     vi.stubGlobal('indexedDB', undefined)
     const pipeline = start(60_000, LIMITS)

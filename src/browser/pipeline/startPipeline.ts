@@ -98,18 +98,26 @@ export function startPipeline(endpoint: string, flushInterval: number, onDrops: 
   }
 
   // Memory holds at most what the buffer may hold, oldest out first. Called in bulk (from `add`
-  // only past a tenth over the cap) so that each recorded event stays O(1).
+  // only past a tenth over the cap) so that each recorded event stays O(1); then admits what was
+  // recorded.
   const trimMemory = () => {
-    admit()
-    let excess = memory.size - limits.maxEvents
-    if (excess <= 0) return
-    for (const [id, entry] of memory) {
-      if (excess-- <= 0) break
-      memory.delete(id)
-      // Safe in IndexedDB, or in a write under way: no loss. Still waiting for its write: lost.
-      if (entry._queued) drop('queue_full', 1)
+    let excess = memory.size + recorded.length - limits.maxEvents
+    if (excess > 0) {
+      for (const [id, entry] of memory) {
+        if (excess <= 0) break
+        excess--
+        memory.delete(id)
+        // Safe in IndexedDB, or in a write under way: no loss. Still waiting for its write: lost.
+        if (entry._queued) drop('queue_full', 1)
+      }
+      unwritten = unwritten.filter((entry) => memory.has(entry._key ? entry._key[1] : entry._event!.id))
+      // Memory is empty now: the oldest of what was recorded go without ever costing an entry.
+      if (excess > 0) {
+        drop('queue_full', excess)
+        recorded = recorded.slice(excess)
+      }
     }
-    unwritten = unwritten.filter((entry) => memory.has(entry._key ? entry._key[1] : entry._event!.id))
+    admit()
   }
 
   // Beacons this tab's unacknowledged events not yet beaconed since the page was hidden, those
