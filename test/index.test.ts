@@ -158,6 +158,38 @@ it('setAttributes merges into later events: per-call attributes win, null remove
   expect(actions().map((e) => e.attributes)).toEqual([{ plan: 'pro', ab: 'B' }, { ab: 'A', tier: 2 }])
 })
 
+it('records attributes as they were at the call: the page may reuse the object it passed', async () => {
+  const rum = await loadRum()
+  rum.init(QUIET)
+  const attributes: Record<string, number> = { step: 1 }
+  rum.trackAction('a', attributes)
+  attributes.step = 2
+  attributes.extra = 3
+  rum.trackAction('b', attributes)
+  await rum.flush()
+  expect(actions().map((e) => e.attributes)).toEqual([{ step: 1 }, { step: 2, extra: 3 }])
+})
+
+it('leaves the checking, scrubbing and beforeSend out of the caller\'s task, and keeps the moment of the call', async () => {
+  const rum = await loadRum()
+  const beforeSend = vi.fn((event) => event)
+  rum.init({ ...QUIET, beforeSend })
+  history.replaceState(null, '', '/page?token=abc')
+  rum.setUser('u1')
+  rum.trackAction('a', { ok: 1, bad: {} as never })
+  rum.setUser('u2')
+  history.replaceState(null, '', '/elsewhere')
+  expect(beforeSend).not.toHaveBeenCalled()
+  await rum.flush()
+  expect(beforeSend.mock.calls.filter(([event]) => event.type === 'action')).toHaveLength(1)
+  const [event] = actions()
+  expect(event.id).toMatch(/\w{17,}/)
+  expect(event.sessionId).toBeTruthy()
+  expect(event.userId).toBe('u1')
+  expect(new URL(event.url).pathname + new URL(event.url).search).toBe('/page?token=redacted')
+  expect(event.attributes).toEqual({ ok: 1 })
+})
+
 it('keeps attributes within limits: 64-character keys, 1024-character values, 50 keys', async () => {
   const rum = await loadRum()
   rum.init(QUIET)

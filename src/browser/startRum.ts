@@ -31,8 +31,10 @@ const FIXED = ['id', 'type', 'time', 'sessionId', 'viewId'] as const
 
 /**
  * Starts recording with a checked config: the capture modules, the session, and (once consent
- * is granted) the delivery pipeline. Every event passes through `record`, which fills in the
- * fields all events share, scrubs URLs, waits for consent, samples, and calls `beforeSend`.
+ * is granted) the delivery pipeline. Every event passes through `record`, which notes what
+ * belongs to the moment (time, view, page address, user, attributes) and waits for consent, then
+ * through `prepare`, called by the pipeline off the caller's task, which fills in the other
+ * fields all events share, scrubs URLs, checks attributes, samples, and calls `beforeSend`.
  */
 export function startRum(config: Config) {
   const session = createSession(config.sessionTimeout, config.maxSessionDuration)
@@ -75,14 +77,30 @@ export function startRum(config: Config) {
 
   const start = () => {
     if (!pipeline) {
-      pipeline = startPipeline(config.endpoint, config.flushInterval, (counts) => record<DroppedEvent>({ type: 'dropped', counts }))
+      const onDrops = (counts: Drops) => record<DroppedEvent>({ type: 'dropped', counts })
+      pipeline = startPipeline(config.endpoint, config.flushInterval, onDrops, undefined, prepare as never)
       // Whatever earlier pages, tabs or crashes left in IndexedDB goes out once this page is idle.
       pipeline._whenIdle()
     }
     return pipeline
   }
 
-  const deliver = (event: RumEvent) => {
+  // The page's URL, once per URL in a row: [as read, scrubbed].
+  let pageUrl = ['', '']
+
+  /** Finishes a recorded event on its way to storage; undefined when it is left out. */
+  const prepare = (event: RumEvent): RumEvent | undefined => {
+    event.id = uid()
+    if (event.url !== pageUrl[0]) pageUrl = [event.url, scrub(event.url)]
+    event.url = pageUrl[1]
+    event.route = routeOf(event.url)
+    if (event.type === 'page_view' && event.referrer) event.referrer = scrub(event.referrer)
+    if ((event.type === 'vital' || event.type === 'error' || event.type === 'resource') && event.resource) event.resource = scrub(event.resource)
+    if (event.type === 'vital' && event.script) event.script.url = scrub(event.script.url)
+    event.app = config.app
+    event.release = config.release
+    event.env = config.env
+    event.attributes = cleanAttributes(event.attributes)
     const sessionId = (event.sessionId = session(event.time))
     // Sampling hashes the session id: every tab and load of a session agrees.
     if (sessionId !== sampledId) {
@@ -100,46 +118,46 @@ export function startRum(config: Config) {
         out = null
         warn('beforeSend threw: event dropped', e)
       }
-      if (!out || typeof out !== 'object') return void start()._drop('before_send', 1)
+      if (!out || typeof out !== 'object') return void drop('before_send', 1)
       FIXED.forEach((key, i) => ((out as unknown as Record<string, unknown>)[key] = fixed[i]))
     }
-    start()._add(out)
+    return out
   }
 
-  /** Records one event: the capture modules and the public functions all call this. */
+  /**
+   * Records one event: the capture modules and the public functions all call this. It runs in
+   * the caller's task, so it only notes what belongs to the moment; `prepare` does the rest.
+   */
   const record: Emit = (captured, time = now()) => {
     if (consent === 'denied') return
     const event = captured as unknown as RumEvent
-    // Reading location.href costs microseconds: read (and scrub) it once per task, and again
-    // after a new view (a route change within the task).
-    if (event.type === 'page_view') url = ''
+    const { type } = event
+    // Reading location.href costs microseconds: read it once per task, and again after a new
+    // view (a route change within the task).
+    if (type === 'page_view') url = ''
     if (!url) {
-      url = scrub(location.href)
+      url = location.href
       queueMicrotask(() => (url = ''))
     }
-    event.id = uid()
     event.time = time
     event.viewId ||= views._id
-    event.url = event.url ? scrub(event.url) : url
-    event.route = routeOf(event.url)
-    if (event.type === 'page_view' && event.referrer) event.referrer = scrub(event.referrer)
-    if ((event.type === 'vital' || event.type === 'error' || event.type === 'resource') && event.resource) event.resource = scrub(event.resource)
-    if (event.type === 'error' && inFlight) event.traceId ||= inFlight()
+    event.url ||= url
+    if (type === 'error' && inFlight) event.traceId ||= inFlight()
     // An error in the second after an action names it: what the user was doing.
-    if (event.type === 'action' && time >= actionTime) {
+    if (type === 'action' && time >= actionTime) {
       actionName = event.name
       actionTime = time
-    } else if (event.type === 'error' && time - actionTime <= 1000) event.action = actionName
-    if (event.type === 'vital' && event.script) event.script.url = scrub(event.script.url)
-    event.app = config.app
-    event.release = config.release
-    event.env = config.env
+    } else if (type === 'error' && time - actionTime <= 1000) event.action = actionName
     event.userId = userId
-    event.attributes = cleanAttributes(event.attributes, globals)
+    // A copy as they are now (the page may change the object it passed), after those of
+    // `setAttributes`; checked in `prepare`.
+    const own = event.attributes as unknown
+    if (own != null && typeof own !== 'object') warn('attributes must be an object:', own)
+    event.attributes = own && typeof own === 'object' ? { ...globals, ...own } : globals
     if (consent === 'pending' || prerendering) {
       if (held.length < MAX_HELD) held.push(event)
       else drop('queue_full', 1)
-    } else deliver(event)
+    } else start()._add(event)
   }
 
   // The `route` option names the URL (`/product/[id]`); asked once per URL in a row.
@@ -161,7 +179,7 @@ export function startRum(config: Config) {
     if (consent !== 'granted' || prerendering) return
     for (const reason in heldDrops) start()._drop(reason, heldDrops[reason])
     heldDrops = {}
-    for (const event of held.splice(0)) deliver(event)
+    for (const event of held.splice(0)) start()._add(event)
   }
 
   views = startViews(record, config.spa)

@@ -7,18 +7,17 @@ const MAX_VALUE = 1024
 
 /**
  * Flat attributes within limits: string, number and boolean values under keys of at most 64
- * characters, strings cut at 1,024 characters, at most 50 keys. `base` (the attributes of
- * `setAttributes`) comes first and is overridden by `input`. Anything else is left out with a
- * debug warning.
+ * characters, strings cut at 1,024 characters, the first 50 keys. Anything else is left out with
+ * a debug warning.
  */
-export function cleanAttributes(input: unknown, base?: Attributes): Attributes | undefined {
+export function cleanAttributes(input: unknown): Attributes | undefined {
   if (input == null || typeof input !== 'object') {
     if (input != null) warn('attributes must be an object:', input)
-    return base
+    return
   }
   // A plain object keeps V8's fast properties (one without a prototype would not).
-  const out: Attributes = base ? { ...base } : {}
-  let count = base ? Object.keys(base).length : 0
+  const out: Attributes = {}
+  let count = 0
   for (const key of Object.keys(input)) {
     let value = (input as Record<string, unknown>)[key]
     if (typeof value === 'string') value = value.slice(0, MAX_VALUE)
@@ -26,12 +25,10 @@ export function cleanAttributes(input: unknown, base?: Attributes): Attributes |
       warn(`attribute "${key}" dropped: not a string, number or boolean`)
       continue
     }
-    // The keys of `input` are distinct: only those of `base` can be there already.
-    const fresh = !base || !Object.prototype.hasOwnProperty.call(out, key)
     if (key.length > MAX_KEY) warn(`attribute "${key.slice(0, MAX_KEY)}…" dropped: key over ${MAX_KEY} characters`)
-    else if (fresh && count >= MAX_KEYS) warn(`attribute "${key}" dropped: over ${MAX_KEYS} attributes`)
+    else if (count >= MAX_KEYS) warn(`attribute "${key}" dropped: over ${MAX_KEYS} attributes`)
     else {
-      if (fresh) count++
+      count++
       // "__proto__" is a key like any other here: `=` would set the prototype.
       if (key === '__proto__') Object.defineProperty(out, key, { value, enumerable: true, writable: true })
       else out[key] = value as string | number | boolean

@@ -25,20 +25,29 @@ export const DEFAULT_LIMITS: Limits = { maxEvents: 5000, maxBytes: 5e6, maxAge: 
 
 export type Drops = Record<string, number>
 
+type Recorded = NonNullable<Entry['_event']>
+
 /**
  * Delivers events at least once. Each event is written to IndexedDB (shared by the origin's
  * tabs) before any send and deleted there only once the collector answered 2xx. One tab sends
  * at a time, under a Web Lock held for one flush. When the page is hidden, this tab's
  * unacknowledged events go out in beacons but stay stored: hidden may not mean leaving, and the
- * collector stores an id once. `onDrops` receives counts of events lost, by reason.
+ * collector stores an id once. `onDrops` receives counts of events lost, by reason. `prepare`
+ * finishes a recorded event (or leaves it out) once it is on its way, off the caller's task.
  */
-export function startPipeline(endpoint: string, flushInterval: number, onDrops: (drops: Drops) => void, limits = DEFAULT_LIMITS) {
+export function startPipeline(
+  endpoint: string,
+  flushInterval: number,
+  onDrops: (drops: Drops) => void,
+  limits = DEFAULT_LIMITS,
+  prepare: (event: Recorded) => Recorded | undefined = (event) => event,
+) {
   const buffer = createBuffer()
   const memory = new Map<string, Entry>() // this tab's unacknowledged events, oldest first
   // Recorded, not yet in `memory`: all a recorded event costs the caller's task is this push.
-  // Its entry and Map slot wait for the next write, send or hide, made in bulk (fewer live
-  // objects per event also means cheaper garbage collection during a burst).
-  let recorded: Entry['_event'][] = []
+  // `prepare`, its entry and its Map slot wait for the next write, send or hide, in bulk (fewer
+  // live objects per event also means cheaper garbage collection during a burst).
+  let recorded: Recorded[] = []
   let unwritten: Entry[] = []
   let bufferDownUntil = 0
   let writeTimer: ReturnType<typeof setTimeout> | undefined
@@ -87,19 +96,22 @@ export function startPipeline(endpoint: string, flushInterval: number, onDrops: 
   const drop = (reason: string, count: number) => count > 0 && (drops[reason] = (drops[reason] || 0) + count)
   const later = (fn: () => unknown, ms: number) => setTimeout(guard(fn), ms)
 
-  // Moves what was recorded into memory, oldest first, waiting for its write.
+  // Moves what was recorded into memory, oldest first, waiting for its write: those `prepare`
+  // keeps. Events recorded meanwhile (by `prepare` itself) wait for the next time.
   const admit = () => {
-    for (const event of recorded) {
+    const events = recorded
+    recorded = []
+    for (const raw of events) {
+      const event = prepare(raw)
+      if (!event) continue
       const entry = { _event: event, _queued: true } as Entry
-      memory.set(event!.id, entry)
+      memory.set(event.id, entry)
       unwritten.push(entry)
     }
-    recorded = []
   }
 
   // Memory holds at most what the buffer may hold, oldest out first. Called in bulk (from `add`
-  // only past a tenth over the cap) so that each recorded event stays O(1); then admits what was
-  // recorded.
+  // only past a tenth over the cap) so that each recorded event stays O(1).
   const trimMemory = () => {
     let excess = memory.size + recorded.length - limits.maxEvents
     if (excess > 0) {
@@ -117,7 +129,6 @@ export function startPipeline(endpoint: string, flushInterval: number, onDrops: 
         recorded = recorded.slice(excess)
       }
     }
-    admit()
   }
 
   // Beacons this tab's unacknowledged events not yet beaconed since the page was hidden, those
@@ -136,8 +147,9 @@ export function startPipeline(endpoint: string, flushInterval: number, onDrops: 
   const write = async (): Promise<void> => {
     clearTimeout(writeTimer)
     writeTimer = undefined
-    // Also admits what was recorded; events acknowledged meanwhile (sent from memory) need no copy.
+    // Events acknowledged meanwhile (sent from memory) need no copy.
     trimMemory()
+    admit()
     if (stopped || !unwritten.length || Date.now() < bufferDownUntil) return
     const batch = serialize(unwritten)
     unwritten = []
@@ -197,7 +209,10 @@ export function startPipeline(endpoint: string, flushInterval: number, onDrops: 
       let entries: Entry[] | undefined
       if (Date.now() >= bufferDownUntil) entries = await buffer._read(BATCH_EVENTS).catch(() => undefined)
       // Without IndexedDB, this tab sends what it holds itself.
-      if (!entries) admit(), (entries = serialize([...memory.values()].slice(0, BATCH_EVENTS)))
+      if (!entries) {
+        admit()
+        entries = serialize([...memory.values()].slice(0, BATCH_EVENTS))
+      }
       if (!entries.length || !(await deliver(entries))) return
     }
   }
@@ -231,8 +246,8 @@ export function startPipeline(endpoint: string, flushInterval: number, onDrops: 
   addEventListener('online', guard(() => ((notBefore = 0), send())))
 
   return {
-    /** Records one event: into memory now, into IndexedDB within 250 ms. */
-    _add(event: { id: string; time: number }): void {
+    /** Records one event: into memory now, prepared and into IndexedDB within 250 ms. */
+    _add(event: Recorded): void {
       if (stopped) return
       if (recorded.push(event) + memory.size > limits.maxEvents * 1.1 + 1) trimMemory()
       writeTimer ||= later(write, WRITE_DELAY_MS)
