@@ -26,9 +26,10 @@ const storage = (page: Page) =>
         open.onerror = () => done(undefined)
         open.onsuccess = () => {
           const db = open.result
-          const count = db.transaction('events').objectStore('events').count()
-          count.onsuccess = () => (db.close(), done(count.result))
-          count.onerror = () => (db.close(), fail(count.error))
+          // A record holds a batch: its key is [time, id, bytes, count].
+          const keys = db.transaction('events').objectStore('events').getAllKeys()
+          keys.onsuccess = () => (db.close(), done((keys.result as number[][]).reduce((sum, key) => sum + (key[3] || 1), 0)))
+          keys.onerror = () => (db.close(), fail(keys.error))
         }
       })
     return { databases: names, events, session: localStorage.getItem('rumlet.session') }

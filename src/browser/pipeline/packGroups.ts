@@ -18,17 +18,17 @@ export function toBody(events: string[], sentAt: number): string {
 const FRAME_BYTES = byteLength(envelope(1e12).join(''))
 
 /**
- * Splits entries into groups whose request body stays within `maxBytes` UTF-8 bytes (an entry
- * larger than that still goes out, alone). Events are serialized once, when recorded, and
- * joined as strings: a batch is never parsed and stringified again.
+ * Splits entries into groups of at most `maxCount` whose request body stays within `maxBytes`
+ * UTF-8 bytes (an entry larger than that still goes out, alone). Events are serialized once,
+ * when recorded, and joined as strings: a batch is never parsed and stringified again.
  */
-export function packGroups<T>(items: T[], maxBytes: number, bytesOf: (item: T) => number): T[][] {
+export function packGroups<T>(items: T[], maxBytes: number, bytesOf: (item: T) => number, maxCount = Infinity): T[][] {
   const groups: T[][] = []
   let group: T[] = []
   let bytes = FRAME_BYTES
   for (const item of items) {
     const size = bytesOf(item) + 1
-    if (group.length && bytes + size > maxBytes) {
+    if (group.length && (bytes + size > maxBytes || group.length >= maxCount)) {
       groups.push(group)
       group = []
       bytes = FRAME_BYTES

@@ -2,7 +2,7 @@ import { guard } from '../lib/guard'
 import { warn } from '../lib/warn'
 import { byteLength } from '../lib/byteLength'
 import { createBuffer, type Limits } from './createBuffer'
-import type { Entry } from './entry'
+import type { Entry, RecordKey } from './entry'
 import { packGroups, toBody } from './packGroups'
 import { retryDelay } from './retryDelay'
 import { beacon, post } from './send'
@@ -157,7 +157,7 @@ export function startPipeline(
     if (fresh >= BATCH_BYTES) sendTimer ||= later(send, 0)
     if (!batch.length) return
     try {
-      await buffer._write(batch)
+      await buffer._write(packGroups(batch, BATCH_BYTES, (entry) => entry._key[2], BATCH_EVENTS))
     } catch {
       // Events stay in memory: sent from there, and at exit by beacon.
       for (const entry of batch) entry._queued = true
@@ -197,9 +197,6 @@ export function startPipeline(
       if (status > 299) drop('rejected', group.length)
       failures = 0
       for (const entry of group) memory.delete(entry._key[1])
-      // Deleting keys that were never written is harmless. If IndexedDB fails here, stop reading
-      // from it: it would hand back what was just acknowledged.
-      await buffer._remove(group.map((entry) => entry._key)).catch(() => (bufferDownUntil = Date.now() + BUFFER_RETRY_MS))
     }
     return true
   }
@@ -207,13 +204,20 @@ export function startPipeline(
   const drain = async () => {
     for (;;) {
       let entries: Entry[] | undefined
-      if (Date.now() >= bufferDownUntil) entries = await buffer._read(BATCH_EVENTS).catch(() => undefined)
+      if (Date.now() >= bufferDownUntil) entries = await buffer._read(BATCH_EVENTS, BATCH_BYTES).catch(() => undefined)
       // Without IndexedDB, this tab sends what it holds itself.
+      const fromMemory = !entries
       if (!entries) {
         admit()
         entries = serialize([...memory.values()].slice(0, BATCH_EVENTS))
       }
       if (!entries.length || !(await deliver(entries))) return
+      // A record goes once all its events are acknowledged (or refused). Records read from
+      // IndexedDB were sent whole; one of this tab's may still hold events waiting in memory.
+      const waiting = new Set(fromMemory ? [...memory.values()].map((entry) => entry._record) : [])
+      const done = [...new Set(entries.map((entry) => entry._record))].filter((key) => key && !waiting.has(key)) as RecordKey[]
+      // If IndexedDB fails here, stop reading from it: it would hand back what was just acknowledged.
+      if (done.length) await buffer._remove(done).catch(() => (bufferDownUntil = Date.now() + BUFFER_RETRY_MS))
     }
   }
 
