@@ -108,7 +108,7 @@ describe('the bundle replays the loader queue', () => {
   })
 
   it('records the errors the loader caught before the bundle, with their time and kind; stops queuing after', async () => {
-    const stub = await runLoader(DATASET)
+    const stub = await runLoader({ ...DATASET, trackErrors: 'true' })
     vi.setSystemTime(T0 + 7)
     window.dispatchEvent(new window.ErrorEvent('error', { error: new TypeError('early boom'), message: 'early boom' }))
     vi.setSystemTime(T0 + 8)
@@ -126,7 +126,19 @@ describe('the bundle replays the loader queue', () => {
       { type: 'error', time: T0 + 7, source: 'error', errorType: 'TypeError', message: 'early boom' },
       { type: 'error', time: T0 + 8, source: 'unhandledrejection', errorType: 'string', message: 'no network' },
       { type: 'error', time: T0 + 9, source: 'error', errorType: 'Error', message: 'Script error.' },
+      // Caught by the bundle itself.
+      { type: 'error', time: T0 + 5000, source: 'error', message: 'late' },
     ])
+  })
+
+  it('leaves out the errors the loader caught when trackErrors is false, but not those the page tracked', async () => {
+    const stub = await runLoader({ ...DATASET, trackErrors: 'false' })
+    window.dispatchEvent(new window.ErrorEvent('error', { error: new TypeError('early boom'), message: 'early boom' }))
+    window.dispatchEvent(Object.assign(new Event('unhandledrejection'), { reason: 'no network' }))
+    stub.trackError(new Error('tracked'))
+    const rum = await runBundle()
+    await rum.flush()
+    expect((sent() as ErrorEvent[]).map((e) => [e.source, e.message])).toEqual([['api', 'tracked']])
   })
 
   it('skips malformed entries without throwing and replays the rest', async () => {

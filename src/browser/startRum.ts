@@ -217,7 +217,9 @@ export function startRum(config: Config) {
 
   return {
     _record: record,
-    _error: recordError,
+    // The page's own errors; those the inline loader caught before the bundle came are uncaught
+    // ones, left out with `trackErrors: false`.
+    _error: ((event: Captured<ErrorEvent>, time?: number) => (config.trackErrors || event.source === 'api') && recordError(event, time)) as Emit,
 
     /** A new view: a page view of `url` (default: the address bar), with the last view as referrer. */
     _view: (next: string | undefined, attributes: unknown) => views._start('manual', next, attributes),
