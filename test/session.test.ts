@@ -37,6 +37,21 @@ describe('createSession', () => {
     expect(session()).not.toBe(first)
   })
 
+  it('does not count looking at the id (getSessionId) as activity', () => {
+    let now = 1_000_000
+    const storage = memoryStorage()
+    const session = createSession(30 * MINUTE, 240 * MINUTE, () => now, storage)
+    const first = session()
+    now += 20 * MINUTE
+    expect(session(now, false)).toBe(first)
+    now += 11 * MINUTE
+    expect(session(now, false)).not.toBe(first)
+    // The new session is the one the next event gets.
+    const second = JSON.parse(storage.getItem('rumlet.session')!).id
+    now += MINUTE
+    expect(session()).toBe(second)
+  })
+
   it('starts a new session after 4 hours however active', () => {
     let now = 1_000_000
     const session = createSession(30 * MINUTE, 240 * MINUTE, () => now, memoryStorage())

@@ -32,14 +32,17 @@ export function createSession(idle: number, max: number, now: () => number = Dat
     } catch {}
   }
 
-  /** The id of the session at `time`, starting a new one when the old one has ended. */
-  return (time = now()): string => {
+  /**
+   * The id of the session at `time`, starting a new one when the old one has ended. An event
+   * is activity and extends the session; a `touch` of false only looks (`getSessionId`).
+   */
+  return (time = now(), touch = true): string => {
     // Another tab may have started or extended the session since this tab last looked.
     if (!current || time - current.last > TOUCH_MS) current = read() || current
     if (!current || time - current.last > idle || time - current.start > max) {
       current = { id: uid(), start: time, last: time }
       write(current)
-    } else if (time - current.last > TOUCH_MS) {
+    } else if (touch && time - current.last > TOUCH_MS) {
       current.last = time
       write(current)
     }

@@ -78,7 +78,7 @@ export function startRum(config: Config) {
   const start = () => {
     if (!pipeline) {
       const onDrops = (counts: Drops) => record<DroppedEvent>({ type: 'dropped', counts })
-      pipeline = startPipeline(config.endpoint, config.flushInterval, onDrops, undefined, prepare as never)
+      pipeline = startPipeline(config.endpoint, config.flushInterval, onDrops, undefined, prepare)
       // Whatever earlier pages, tabs or crashes left in IndexedDB goes out once this page is idle.
       pipeline._whenIdle()
     }
@@ -252,7 +252,7 @@ export function startRum(config: Config) {
     },
 
     /** The session id, or undefined while consent is not granted. */
-    _sessionId: (): string | undefined => (consent === 'granted' ? session(now()) : undefined),
+    _sessionId: (): string | undefined => (consent === 'granted' ? session(now(), false) : undefined),
 
     _flush: (): Promise<void> => (errors._flush(), pipeline ? pipeline._flush() : Promise.resolve()),
   }

@@ -35,19 +35,19 @@ type Recorded = NonNullable<Entry['_event']>
  * collector stores an id once. `onDrops` receives counts of events lost, by reason. `prepare`
  * finishes a recorded event (or leaves it out) once it is on its way, off the caller's task.
  */
-export function startPipeline(
+export function startPipeline<E extends Recorded = Recorded>(
   endpoint: string,
   flushInterval: number,
   onDrops: (drops: Drops) => void,
   limits = DEFAULT_LIMITS,
-  prepare: (event: Recorded) => Recorded | undefined = (event) => event,
+  prepare: (event: E) => Recorded | undefined = (event) => event,
 ) {
   const buffer = createBuffer()
   const memory = new Map<string, Entry>() // this tab's unacknowledged events, oldest first
   // Recorded, not yet in `memory`: all a recorded event costs the caller's task is this push.
   // `prepare`, its entry and its Map slot wait for the next write, send or hide, in bulk (fewer
   // live objects per event also means cheaper garbage collection during a burst).
-  let recorded: Recorded[] = []
+  let recorded: E[] = []
   let unwritten: Entry[] = []
   let bufferDownUntil = 0
   let writeTimer: ReturnType<typeof setTimeout> | undefined
@@ -251,7 +251,7 @@ export function startPipeline(
 
   return {
     /** Records one event: into memory now, prepared and into IndexedDB within 250 ms. */
-    _add(event: Recorded): void {
+    _add(event: E): void {
       if (stopped) return
       if (recorded.push(event) + memory.size > limits.maxEvents * 1.1 + 1) trimMemory()
       writeTimer ||= later(write, WRITE_DELAY_MS)
