@@ -104,8 +104,8 @@ const sentIds = () => ids(posts.map((p) => p.body))
 const utf8 = (text: string) => new TextEncoder().encode(text).length
 const range = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => id(from + i))
 
-function start(flushInterval = 60_000, limits?: Parameters<typeof startPipeline>[3]) {
-  const pipeline = startPipeline(ENDPOINT, flushInterval, onDrops, limits)
+function start(flushInterval = 60_000, limits?: Parameters<typeof startPipeline>[3], prepare?: Parameters<typeof startPipeline<Event>>[4]) {
+  const pipeline = startPipeline(ENDPOINT, flushInterval, onDrops, limits, prepare)
   pipelines.push(pipeline)
   return pipeline
 }
@@ -784,6 +784,24 @@ describe('startPipeline: buffer limits', () => {
     await pipeline._flush()
     expect(onDrops).toHaveBeenCalledWith({ queue_full: 5 })
     expect(sentIds()).toEqual(range(5, 15))
+  })
+
+  it('prepares events when it takes them in, leaves out those prepare refuses, and counts one it throws on', async () => {
+    const prepare = vi.fn((e: Event) => {
+      if (e.id === id(1)) return undefined
+      if (e.id === id(2)) throw new Error('bug')
+      return { ...e, name: 'prepared' }
+    })
+    const pipeline = start(60_000, undefined, prepare)
+    for (let i = 0; i < 4; i++) pipeline._add(event(i))
+    expect(prepare).not.toHaveBeenCalled()
+    await advance(250)
+    expect(prepare).toHaveBeenCalledTimes(4)
+    expect(await storedIds()).toEqual([id(0), id(3)])
+    await pipeline._flush()
+    expect(onDrops).toHaveBeenCalledWith({ internal_error: 1 })
+    expect(sentIds()).toEqual([id(0), id(3)])
+    expect(posts.flatMap((p) => JSON.parse(p.body).events.map((e: Event) => e.name))).toEqual(['prepared', 'prepared'])
   })
 
   it('drops an event over 60 KiB as too_large and sends the others', async () => {

@@ -102,7 +102,14 @@ export function startPipeline<E extends Recorded = Recorded>(
     const events = recorded
     recorded = []
     for (const raw of events) {
-      const event = prepare(raw)
+      let event: Recorded | undefined
+      try {
+        event = prepare(raw)
+      } catch (e) {
+        // A bug of rumlet's own: the event is counted as lost, and the others go on.
+        warn('internal error', e)
+        drop('internal_error', 1)
+      }
       if (!event) continue
       const entry = { _event: event, _queued: true } as Entry
       memory.set(event.id, entry)
