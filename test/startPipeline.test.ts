@@ -225,6 +225,29 @@ describe('startPipeline: writing to IndexedDB', () => {
     expect(await storedIds()).toHaveLength(1000)
   })
 
+  it('writes a burst of 2,500 events a slice of 1,000 at a time, each slice in a transaction of its own; flush sends them all', async () => {
+    setNavigator({ onLine: false })
+    const put = vi.spyOn(IDBObjectStore.prototype, 'put')
+    const pipeline = start()
+    for (let i = 0; i < 2500; i++) pipeline._add(event(i))
+    await advance(250)
+    expect(new Set(put.mock.contexts.map((store) => (store as IDBObjectStore).transaction)).size).toBe(3)
+    expect(await storedIds()).toHaveLength(2500)
+    setNavigator()
+    await pipeline._flush()
+    expect(new Set(sentIds())).toEqual(new Set(range(0, 2500)))
+  })
+
+  it('flush sends a burst larger than one write slice, recorded just before it', async () => {
+    const pipeline = start()
+    for (let i = 0; i < 2500; i++) pipeline._add(event(i))
+    // The slices wait for timers of 0 ms, which the fake clock must run.
+    let flushed = false
+    void pipeline._flush().then(() => (flushed = true))
+    while (!flushed) await advance(0)
+    expect(new Set(sentIds())).toEqual(new Set(range(0, 2500)))
+  })
+
   it('still writes an event recorded while memory is full and the write of the oldest is in flight', async () => {
     setNavigator({ onLine: false })
     // Memory holds at most maxEvents of this tab's events.

@@ -18,6 +18,8 @@ const BEACON_BYTES = 16 * 1024
 const MAX_EVENT_BYTES = 60 * 1024
 /** Recorded events reach IndexedDB this soon: one transaction for every burst. */
 const WRITE_DELAY_MS = 250
+/** A write prepares and stores at most this many events: it is never a long task for the page. */
+const WRITE_SLICE = 1000
 /** After IndexedDB failed, rumlet keeps events in memory and tries it again this much later. */
 const BUFFER_RETRY_MS = 30_000
 
@@ -97,10 +99,10 @@ export function startPipeline<E extends Recorded = Recorded>(
   const later = (fn: () => unknown, ms: number) => setTimeout(guard(fn), ms)
 
   // Moves what was recorded into memory, oldest first, waiting for its write: those `prepare`
-  // keeps. Events recorded meanwhile (by `prepare` itself) wait for the next time.
-  const admit = () => {
-    const events = recorded
-    recorded = []
+  // keeps, up to `limit`. Events recorded meanwhile (by `prepare` itself) wait for the next time.
+  const admit = (limit = Infinity) => {
+    const events = recorded.slice(0, limit)
+    recorded = recorded.slice(limit)
     for (const raw of events) {
       let event: Recorded | undefined
       try {
@@ -151,12 +153,21 @@ export function startPipeline<E extends Recorded = Recorded>(
     }
   }
 
+  // Prepares and stores what was recorded, a slice at a time, each slice in a task of its own.
   const write = async (): Promise<void> => {
     clearTimeout(writeTimer)
     writeTimer = undefined
+    for (;;) {
+      await writeSlice()
+      if (!recorded.length || stopped || Date.now() < bufferDownUntil) return
+      await new Promise((next) => setTimeout(next))
+    }
+  }
+
+  const writeSlice = async (): Promise<void> => {
     // Events acknowledged meanwhile (sent from memory) need no copy.
     trimMemory()
-    admit()
+    admit(WRITE_SLICE)
     if (stopped || !unwritten.length || Date.now() < bufferDownUntil) return
     const batch = serialize(unwritten)
     unwritten = []
