@@ -1,6 +1,7 @@
-// Where the bytes of dist/rumlet.js go: the script-tag build, built again with each dependency
-// replaced by an empty module, gzip -9. The difference is what that dependency costs inside the
-// bundle (minified with the rest, so a little less than on its own).
+// Where the bytes of dist/rumlet.js go: the script-tag build, built again with each dependency,
+// then each capture module that could leave the default build, replaced by an empty one, gzip -9.
+// The difference is what that part costs inside the bundle (minified with the rest, so a little
+// less than on its own).
 //   node bench/size.mjs
 import { gzipSync } from 'node:zlib'
 import { rollup } from 'rollup'
@@ -12,6 +13,10 @@ import typescript from '@rollup/plugin-typescript'
 const EMPTY = {
   'web-vitals': 'export const onLCP = () => {}, onINP = () => {}, onCLS = () => {}, onFCP = () => {}, onTTFB = () => {}',
   'idb-keyval': 'export const createStore = () => {}, promisifyRequest = () => {}',
+  // Our own modules, by the path they are imported with.
+  './capture/network': 'export const startNetwork = () => undefined',
+  './capture/clicks': 'export const startClicks = () => () => {}, nameOf = () => undefined',
+  './capture/errors': 'export const startErrors = () => {}, startConsole = () => {}, thrown = (e) => e',
 }
 
 async function build(without = []) {
@@ -47,3 +52,10 @@ console.log(`| dist/rumlet.js, all of it | ${all.toLocaleString('en')} |`)
 console.log(`| web-vitals (onLCP, onINP, onCLS, onFCP, onTTFB) | ${(all - noVitals).toLocaleString('en')} |`)
 console.log(`| idb-keyval (createStore, promisifyRequest) | ${(all - noIdb).toLocaleString('en')} |`)
 console.log(`| rumlet's own code | ${own.toLocaleString('en')} |`)
+// Parts of our own code a smaller default build could leave to an entry of its own.
+const parts = {
+  './capture/network': 'of which network timing and trace propagation (`trackNetwork`, off by default)',
+  './capture/clicks': 'of which click actions: naming and frustration signals',
+  './capture/errors': 'of which capturing uncaught errors and `console.error`',
+}
+for (const [module, what] of Object.entries(parts)) console.log(`| ${what} | ${(all - (await build([module]))).toLocaleString('en')} |`)
