@@ -59,12 +59,13 @@ export interface RumOptions {
    */
   consent?: Consent
   /**
-   * Sees every event before it is stored: return it, a changed copy, or `null` to drop it. The
-   * fields `id`, `type`, `time`, `sessionId` and `viewId` cannot be changed.
+   * Sees every event before it is stored (within 250 ms of it, not in the task that recorded
+   * it): return it, a changed copy, or `null` to drop it. The fields `id`, `type`, `time`,
+   * `sessionId` and `viewId` cannot be changed.
    */
   beforeSend?: (event: RumEvent) => RumEvent | null
   /**
-   * How URLs are scrubbed before they enter an event: a function, or more query parameter names
+   * How URLs are scrubbed before an event is stored: a function, or more query parameter names
    * whose values are redacted (added to `token`, `key`, `secret`, `password`, `auth`, `session`,
    * `code` and `email`). As a `data-scrub-url` attribute: names separated by commas.
    */
