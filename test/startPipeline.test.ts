@@ -238,6 +238,22 @@ describe('startPipeline: writing to IndexedDB', () => {
     expect(new Set(sentIds())).toEqual(new Set(range(0, 2500)))
   })
 
+  it('prepares for at most about 20 ms a task: a slow prepare (a slow beforeSend) spreads a burst over several writes', async () => {
+    setNavigator({ onLine: false })
+    const put = vi.spyOn(IDBObjectStore.prototype, 'put')
+    const prepare = (e: Event) => {
+      const start = performance.now()
+      while (performance.now() - start < 5);
+      return e
+    }
+    const pipeline = start(60_000, undefined, prepare)
+    for (let i = 0; i < 20; i++) pipeline._add(event(i))
+    await advance(250)
+    expect(await storedIds()).toEqual(range(0, 20))
+    // 5 ms each: about 5 events a slice, and at least 3 slices however slow the machine.
+    expect(new Set(put.mock.contexts.map((store) => (store as IDBObjectStore).transaction)).size).toBeGreaterThanOrEqual(3)
+  })
+
   it('flush sends a burst larger than one write slice, recorded just before it', async () => {
     const pipeline = start()
     for (let i = 0; i < 2500; i++) pipeline._add(event(i))

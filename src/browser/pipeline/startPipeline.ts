@@ -18,8 +18,12 @@ const BEACON_BYTES = 16 * 1024
 const MAX_EVENT_BYTES = 60 * 1024
 /** Recorded events reach IndexedDB this soon: one transaction for every burst. */
 const WRITE_DELAY_MS = 250
-/** A write prepares and stores at most this many events: it is never a long task for the page. */
+/**
+ * A write prepares and stores at most this many events, and prepares for at most this many ms
+ * (a slow `beforeSend`): it is never a long task for the page.
+ */
 const WRITE_SLICE = 1000
+const WRITE_SLICE_MS = 20
 /** After IndexedDB failed, rumlet keeps events in memory and tries it again this much later. */
 const BUFFER_RETRY_MS = 30_000
 
@@ -99,11 +103,16 @@ export function startPipeline<E extends Recorded = Recorded>(
   const later = (fn: () => unknown, ms: number) => setTimeout(guard(fn), ms)
 
   // Moves what was recorded into memory, oldest first, waiting for its write: those `prepare`
-  // keeps, up to `limit`. Events recorded meanwhile (by `prepare` itself) wait for the next time.
-  const admit = (limit = Infinity) => {
-    const events = recorded.slice(0, limit)
-    recorded = recorded.slice(limit)
+  // keeps, up to `limit` events or `ms`. Events recorded meanwhile (by `prepare` itself) wait for
+  // the next time.
+  const admit = (limit = Infinity, ms = Infinity) => {
+    const events = recorded
+    const start = performance.now()
+    let taken = 0
+    recorded = []
     for (const raw of events) {
+      if (taken === limit || (ms < Infinity && performance.now() - start > ms)) break
+      taken++
       let event: Recorded | undefined
       try {
         event = prepare(raw)
@@ -117,6 +126,7 @@ export function startPipeline<E extends Recorded = Recorded>(
       memory.set(event.id, entry)
       unwritten.push(entry)
     }
+    recorded = events.slice(taken).concat(recorded)
   }
 
   // Memory holds at most what the buffer may hold, oldest out first. Called in bulk (from `add`
@@ -167,7 +177,7 @@ export function startPipeline<E extends Recorded = Recorded>(
   const writeSlice = async (): Promise<void> => {
     // Events acknowledged meanwhile (sent from memory) need no copy.
     trimMemory()
-    admit(WRITE_SLICE)
+    admit(WRITE_SLICE, WRITE_SLICE_MS)
     if (stopped || !unwritten.length || Date.now() < bufferDownUntil) return
     const batch = serialize(unwritten)
     unwritten = []
