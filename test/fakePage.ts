@@ -54,3 +54,17 @@ export async function databases(): Promise<string[]> {
 
 /** A fresh instance of the npm entry. */
 export const loadRum = () => import('../src/browser/index')
+
+/**
+ * What an earlier page left behind: rumlet's database holding one unsent event, as a build before
+ * batch records wrote it (the buffer still reads those).
+ */
+export async function leftByEarlierPage(): Promise<void> {
+  const open = indexedDB.open('rumlet')
+  open.onupgradeneeded = () => open.result.createObjectStore('events')
+  const db = await new Promise<IDBDatabase>((resolve) => (open.onsuccess = () => resolve(open.result)))
+  const tx = db.transaction('events', 'readwrite')
+  tx.objectStore('events').put('{"id":"old","type":"action","time":1}', [T0 - 1000, 'old', 36])
+  await new Promise((resolve) => (tx.oncomplete = resolve))
+  db.close()
+}

@@ -2,7 +2,7 @@
 import 'fake-indexeddb/auto'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { ActionEvent } from '../src/wire'
-import { QUIET, T0, databases, fetchMock, freshPage, idle, loadRum, sent } from './fakePage'
+import { QUIET, T0, databases, fetchMock, freshPage, idle, leftByEarlierPage, loadRum, sent } from './fakePage'
 
 // A page prerendered by speculation rules sends nothing until the user is shown it.
 
@@ -25,17 +25,6 @@ afterEach(() => {
   // Silences this test's instance for the tests after it.
   rum.setConsent('denied')
 })
-
-/** What an earlier page left behind: rumlet's database holding one unsent event. */
-async function leftByEarlierPage(): Promise<void> {
-  const open = indexedDB.open('rumlet')
-  open.onupgradeneeded = () => open.result.createObjectStore('events')
-  const db = await new Promise<IDBDatabase>((resolve) => (open.onsuccess = () => resolve(open.result)))
-  const tx = db.transaction('events', 'readwrite')
-  tx.objectStore('events').put('{"id":"old","type":"action","time":1}', [T0 - 1000, 'old', 36])
-  await new Promise((resolve) => (tx.oncomplete = resolve))
-  db.close()
-}
 
 /** flush, and every timer a pipeline would have set. */
 const waitLong = async () => {

@@ -3,7 +3,7 @@ import 'fake-indexeddb/auto'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import type { ActionEvent, DroppedEvent, RumEvent } from '../src/wire'
 import { hashToUnit } from '../src/browser/lib/hashToUnit'
-import { QUIET, T0, databases, fetchMock, freshPage, idle, loadRum, sent } from './fakePage'
+import { QUIET, T0, databases, fetchMock, freshPage, idle, leftByEarlierPage, loadRum, sent } from './fakePage'
 
 // startRum is driven through the public API (index.ts), the way a page drives it.
 
@@ -11,17 +11,6 @@ beforeEach(freshPage)
 
 const SESSION_KEY = 'rumlet.session'
 const types = () => sent().map((e) => e.type)
-
-/** What an earlier page left behind: rumlet's database holding one unsent event. */
-async function leftByEarlierPage(): Promise<void> {
-  const open = indexedDB.open('rumlet')
-  open.onupgradeneeded = () => open.result.createObjectStore('events')
-  const db = await new Promise<IDBDatabase>((resolve) => (open.onsuccess = () => resolve(open.result)))
-  const tx = db.transaction('events', 'readwrite')
-  tx.objectStore('events').put('{"id":"old","type":"action","time":1}', [T0 - 1000, 'old', 36])
-  await new Promise((resolve) => (tx.oncomplete = resolve))
-  db.close()
-}
 
 describe('consent', () => {
   it('pending keeps events out of IndexedDB, off the network and out of localStorage; granted sends them with their times', async () => {

@@ -63,8 +63,6 @@ export function startRum(config: Config) {
   let actionName = ''
   let actionTime = 0
   let inFlight: (() => string | undefined) | undefined
-  let lastUrl = ''
-  let lastRoute: string | undefined
   // A prerendered page sends nothing before it is shown: its events wait like pending ones.
   let prerendering = !!document.prerendering
   let views: Views
@@ -85,15 +83,18 @@ export function startRum(config: Config) {
     return pipeline
   }
 
-  // The page's URL, once per URL in a row: [as read, scrubbed].
-  let pageUrl = ['', '']
+  // The page's URL as read, scrubbed, and its route: worked out once per URL in a row.
+  let page: [raw: string, url: string, route?: string] = ['', '']
 
   /** Finishes a recorded event on its way to storage; undefined when it is left out. */
   const prepare = (event: RumEvent): RumEvent | undefined => {
     event.id = uid()
-    if (event.url !== pageUrl[0]) pageUrl = [event.url, scrub(event.url)]
-    event.url = pageUrl[1]
-    event.route = routeOf(event.url)
+    if (event.url !== page[0]) {
+      const url = scrub(event.url)
+      page = [event.url, url, routeOf(url)]
+    }
+    event.url = page[1]
+    event.route = page[2]
     if (event.type === 'page_view' && event.referrer) event.referrer = scrub(event.referrer)
     if ((event.type === 'vital' || event.type === 'error' || event.type === 'resource') && event.resource) event.resource = scrub(event.resource)
     if (event.type === 'vital' && event.script) event.script.url = scrub(event.script.url)
@@ -160,18 +161,15 @@ export function startRum(config: Config) {
     } else start()._add(event)
   }
 
-  // The `route` option names the URL (`/product/[id]`); asked once per URL in a row.
-  const routeOf = (url: string) => {
-    if (!config.route || url === lastUrl) return lastRoute
-    lastUrl = url
-    lastRoute = undefined
+  // The `route` option names the (scrubbed) URL: `/product/[id]`.
+  const routeOf = (url: string): string | undefined => {
+    if (!config.route) return
     try {
       const route = config.route(url)
-      if (typeof route === 'string') lastRoute = route.slice(0, 256)
+      if (typeof route === 'string') return route.slice(0, 256)
     } catch (e) {
       warn('route failed', e)
     }
-    return lastRoute
   }
 
   // Sends what waited for consent or for the page to be shown, once neither holds it back.

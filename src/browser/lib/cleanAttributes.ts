@@ -11,10 +11,8 @@ const MAX_VALUE = 1024
  * a debug warning.
  */
 export function cleanAttributes(input: unknown): Attributes | undefined {
-  if (input == null || typeof input !== 'object') {
-    if (input != null) warn('attributes must be an object:', input)
-    return
-  }
+  // Not an object: the caller warned (see `record`).
+  if (!input || typeof input !== 'object') return
   // A plain object keeps V8's fast properties (one without a prototype would not).
   const out: Attributes = {}
   let count = 0
