@@ -93,26 +93,6 @@ describe('createBuffer', () => {
     expect(idsOf(await buffer._read(5, 10))).toEqual(idsOf(batch(0, 20)))
   })
 
-  it('reads a record an earlier build wrote: one event, its JSON under its own key', async () => {
-    const old = '{"id":"old","type":"action","time":1}'
-    await new Promise<void>((resolve) => {
-      const open = indexedDB.open('rumlet')
-      open.onupgradeneeded = () => open.result.createObjectStore('events')
-      open.onsuccess = () => {
-        const tx = open.result.transaction('events', 'readwrite')
-        tx.objectStore('events').put(old, [T0 - 1, 'old', old.length])
-        tx.oncomplete = () => (open.result.close(), resolve())
-      }
-    })
-    const buffer = createBuffer()
-    await buffer._write([[entry(T0, 'new')]])
-    const read = await buffer._read(...ALL)
-    expect(read[0]).toEqual({ _key: [T0 - 1, 'old', old.length], _json: old, _written: true, _record: [T0 - 1, 'old', old.length] })
-    expect(idsOf(read)).toEqual(['old', 'new'])
-    expect(await buffer._trim(T0, { maxEvents: 1, maxBytes: 1e9, maxAge: DAY })).toEqual({ expired: 0, queue_full: 1 })
-    expect(idsOf(await buffer._read(...ALL))).toEqual(['new'])
-  })
-
   it('removes the given records and nothing else; removing unknown keys is harmless', async () => {
     const buffer = createBuffer()
     const batches = Array.from({ length: 4 }, (_, i) => [entry(T0 + 2 * i, `e${2 * i}`), entry(T0 + 2 * i + 1, `e${2 * i + 1}`)])

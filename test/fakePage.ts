@@ -55,16 +55,14 @@ export async function databases(): Promise<string[]> {
 /** A fresh instance of the npm entry. */
 export const loadRum = () => import('../src/browser/index')
 
-/**
- * What an earlier page left behind: rumlet's database holding one unsent event, as a build before
- * batch records wrote it (the buffer still reads those).
- */
+/** What an earlier page left behind: rumlet's database holding a record of one unsent event. */
 export async function leftByEarlierPage(): Promise<void> {
   const open = indexedDB.open('rumlet')
   open.onupgradeneeded = () => open.result.createObjectStore('events')
   const db = await new Promise<IDBDatabase>((resolve) => (open.onsuccess = () => resolve(open.result)))
   const tx = db.transaction('events', 'readwrite')
-  tx.objectStore('events').put('{"id":"old","type":"action","time":1}', [T0 - 1000, 'old', 36])
+  const json = '{"id":"old","type":"action","time":1}'
+  tx.objectStore('events').put([[[T0 - 1000, 'old', json.length], json]], [T0 - 1000, 'old', json.length + 1, 1])
   await new Promise((resolve) => (tx.oncomplete = resolve))
   db.close()
 }

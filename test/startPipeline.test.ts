@@ -144,12 +144,8 @@ async function readStore<T>(read: (store: IDBObjectStore) => IDBRequest): Promis
     db.close()
   }
 }
-// Each record holds a batch of events (an earlier build's, one event as JSON): by event, oldest first.
-const storedEvents = async (): Promise<[EntryKey, string][]> => {
-  const keys = await readStore<RecordKey[]>((store) => store.getAllKeys())
-  const values = await readStore<([EntryKey, string][] | string)[]>((store) => store.getAll())
-  return values.flatMap((value, i): [EntryKey, string][] => (typeof value === 'string' ? [[keys[i] as EntryKey, value]] : value))
-}
+// Each record holds a batch of events: by event, oldest first.
+const storedEvents = async (): Promise<[EntryKey, string][]> => (await readStore<[EntryKey, string][][]>((store) => store.getAll())).flat()
 const storedRecords = () => readStore<RecordKey[]>((store) => store.getAllKeys())
 const storedKeys = async () => (await storedEvents()).map(([key]) => key)
 const storedValues = async () => (await storedEvents()).map(([, json]) => json)

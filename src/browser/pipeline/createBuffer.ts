@@ -19,10 +19,8 @@ export interface Limits {
   maxAge: number
 }
 
-/** What a record holds: its events' keys and JSON (or, from an earlier build, one JSON). */
-type Stored = [EntryKey, string][] | string
-
-const countOf = (key: RecordKey) => (key.length === 4 ? key[3] : 1)
+/** What a record holds: its events' keys and JSON. */
+type Stored = [EntryKey, string][]
 
 /**
  * The write-ahead buffer shared by every tab of the origin: rumlet's own IndexedDB database,
@@ -87,7 +85,7 @@ export function createBuffer() {
         let events = 0
         let bytes = 0
         for (const key of keys) {
-          events += countOf(key)
+          events += key[3]
           bytes += key[2]
           if (taken && (events > maxEvents || bytes > maxBytes)) break
           taken++
@@ -97,7 +95,7 @@ export function createBuffer() {
         const range = IDBKeyRange.bound(keys[0], keys[taken - 1])
         const values = (await promisifyRequest(objects.getAll(range, taken))) as Stored[]
         return values.flatMap((stored, i): Entry[] =>
-          (typeof stored === 'string' ? [[keys[i] as EntryKey, stored] as const] : stored).map(([key, json]) => ({
+          stored.map(([key, json]) => ({
             _key: key,
             _json: json,
             _written: true,
@@ -122,14 +120,13 @@ export function createBuffer() {
       use('readwrite', async (objects) => {
         const keys = (await promisifyRequest(objects.getAllKeys())) as RecordKey[]
         let bytes = keys.reduce((sum, key) => sum + key[2], 0)
-        let count = keys.reduce((sum, key) => sum + countOf(key), 0)
+        let count = keys.reduce((sum, key) => sum + key[3], 0)
         const dropped = { expired: 0, queue_full: 0 }
         const over = (time: number) =>
           time < now - limits.maxAge ? 'expired' : count > limits.maxEvents || bytes > limits.maxBytes ? 'queue_full' : ''
         for (const key of keys) {
           if (!over(key[0])) break
-          // An earlier build's record holds one event, under that event's key.
-          const events: [EntryKey, string][] = key.length === 4 ? await promisifyRequest(objects.get(key)) : [[key, '']]
+          const events: Stored = await promisifyRequest(objects.get(key))
           objects.delete(key)
           let gone = 0
           for (const [event] of events) {
@@ -137,7 +134,7 @@ export function createBuffer() {
             if (!reason) break
             dropped[reason]++
             count--
-            bytes -= event[2] + (key.length === 4 ? 1 : 0)
+            bytes -= event[2] + 1
             gone++
           }
           if (gone < events.length) {

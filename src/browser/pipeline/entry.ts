@@ -7,10 +7,9 @@ export type EntryKey = [time: number, id: string, bytes: number]
 /**
  * The IndexedDB key of a record, which holds the events of one batch: the [time, id] of its
  * first event, the UTF-8 bytes of its events (with a comma each), and how many there are. Keys
- * sort oldest first, and the buffer enforces its caps from `getAllKeys` alone. A record written
- * by an earlier build holds one event, as its JSON, under that event's key (no count).
+ * sort oldest first, and the buffer enforces its caps from `getAllKeys` alone.
  */
-export type RecordKey = [time: number, id: string, bytes: number, count: number] | EntryKey
+export type RecordKey = [time: number, id: string, bytes: number, count: number]
 
 /** One recorded event on its way to the collector. */
 export interface Entry {
