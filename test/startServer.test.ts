@@ -1,5 +1,6 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { request as httpRequest } from 'node:http'
+import { connect } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
@@ -23,6 +24,8 @@ const vital = (id: string, time = T0, sessionId = 's1'): RumEvent => ({
 const action = (id: string, time = T0, sessionId = 's1'): RumEvent => ({
   id, type: 'action', time, sessionId, viewId: 'v1', url: 'https://shop.example/', name: 'buy', duration: 40, ok: true, source: 'api', attributes: { qty: 2, gift: false, sku: 'A-1' },
 })
+/** An event with a field the wire format does not define (a newer snippet's, or an attacker's). */
+const withExtra = (event: RumEvent, x: unknown) => ({ ...event, x }) as unknown as RumEvent
 const batchOf = (...events: RumEvent[]): Batch => ({ schema: 1, sdk: '0.1.0', sentAt: T0 + 1000, events })
 
 let store: Store
@@ -80,6 +83,18 @@ async function expectStillServing() {
   expect(await listedIds('?type=vital&sessionId=s1')).toContain('still-up')
 }
 
+/** Sends `text` as it is over a fresh connection; resolves with what came back. */
+function rawRequest(text: string): Promise<string> {
+  return new Promise((done, fail) => {
+    const socket = connect(Number(new URL(url).port), '127.0.0.1', () => socket.end(text))
+    let answer = ''
+    socket.setEncoding('utf8')
+    socket.on('data', (chunk) => (answer += chunk))
+    socket.on('end', () => done(answer))
+    socket.on('error', fail)
+  })
+}
+
 /** A GET with the path sent exactly as written (fetch would normalise some paths). */
 function rawGet(path: string): Promise<{ status: number; body: string }> {
   return new Promise((done, fail) => {
@@ -123,9 +138,60 @@ describe('POST /rum', () => {
     expect(await listedIds()).toEqual(['a', 'b', 'c'])
   })
 
-  it('carries Access-Control-Allow-Origin: * on its answers, good and bad', async () => {
+  it('carries Access-Control-Allow-Origin: * on its answers, good and bad; the events API and the dashboard do not', async () => {
     expect((await postBatch(batchOf(vital('a')))).headers.get('access-control-allow-origin')).toBe('*')
     expect((await post('{')).headers.get('access-control-allow-origin')).toBe('*')
+    for (const path of ['/api/events', '/api/stats', '/']) {
+      const response = await fetch(`${url}${path}`, { headers: { Origin: 'https://elsewhere.example' } })
+      expect(response.status).toBe(200)
+      expect(response.headers.get('access-control-allow-origin')).toBeNull()
+    }
+    const preflight = await fetch(`${url}/api/events`, { method: 'OPTIONS', headers: { Origin: 'https://elsewhere.example', 'Access-Control-Request-Method': 'GET' } })
+    expect(preflight.headers.get('access-control-allow-origin')).toBeNull()
+  })
+
+  it('refuses a Content-Encoding other than gzip with 415, and accepts gzip labelled as such', async () => {
+    const body = JSON.stringify(batchOf(vital('a')))
+    for (const encoding of ['br', 'deflate']) expect(await expectError(await post(body, { ...TEXT, 'Content-Encoding': encoding }), 415)).toMatch(/Content-Encoding/)
+    expect((await post(gzipSync(body), { ...TEXT, 'Content-Encoding': 'gzip' })).status).toBe(200)
+    expect(await listedIds()).toEqual(['a'])
+  })
+
+  it('refuses a small body that would cost the store dearly (deep nesting, a huge extra field, too many events) with 400', async () => {
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => {})
+    const deep = JSON.stringify(batchOf(withExtra(vital('a'), 'X'))).replace('"X"', '['.repeat(5000) + ']'.repeat(5000))
+    expect(await expectError(await post(deep), 400)).toMatch(/events\[0\] nests deeper/)
+    // 4 million zeros gzip to about 8 KB.
+    const zeros = gzipSync(JSON.stringify(batchOf(withExtra(vital('b'), new Array(4_000_000).fill(0)))))
+    expect(zeros.length).toBeLessThan(16 * 1024)
+    await expectError(await post(zeros), 413)
+    const wide = JSON.stringify(batchOf(withExtra(vital('c'), new Array(40_000).fill(0))))
+    expect(await expectError(await post(wide), 400)).toMatch(/events\[0\] is over 65536/)
+    const many = JSON.stringify(batchOf(...Array.from({ length: 1001 }, (_, i) => vital(`m${i}`))))
+    expect(await expectError(await post(many), 400)).toMatch(/over 1000 events/)
+    expect(errors).not.toHaveBeenCalled()
+    expect(await listed()).toEqual([])
+    await expectStillServing()
+  })
+
+  it('answers a request target that is not a URL with 400, not a server error', async () => {
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => {})
+    for (const line of ['GET //[ HTTP/1.1', 'POST http://[/rum HTTP/1.1']) expect(await rawRequest(`${line}\r\nHost: x\r\nContent-Length: 0\r\n\r\n`)).toMatch(/^HTTP\/1\.1 400/)
+    expect(errors).not.toHaveBeenCalled()
+    await expectStillServing()
+  })
+
+  it('takes a sender that went away mid-body quietly: no error logged, nothing stored, still serving', async () => {
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => {})
+    const socket = connect(Number(new URL(url).port), '127.0.0.1')
+    await new Promise((resolve) => socket.once('connect', resolve))
+    socket.write('POST /rum HTTP/1.1\r\nHost: x\r\nContent-Type: text/plain\r\nContent-Length: 1000\r\n\r\n{"schema":1')
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    socket.destroy()
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    expect(errors).not.toHaveBeenCalled()
+    expect(await listed()).toEqual([])
+    await expectStillServing()
   })
 
   it('refuses malformed JSON with 400 and a reason, and stores nothing', async () => {
@@ -170,8 +236,8 @@ describe('POST /rum', () => {
     await expectStillServing()
   })
 
-  it('refuses a gzip body that inflates past 8 MiB with 413', async () => {
-    const bomb = gzipSync(Buffer.alloc(8 * 1024 * 1024 + 1, 0x20))
+  it('refuses a gzip body that inflates past 1 MiB with 413', async () => {
+    const bomb = gzipSync(Buffer.alloc(1024 * 1024 + 1, 0x20))
     expect(bomb.length).toBeLessThan(1024 * 1024)
     await expectError(await post(bomb), 413)
     expect(await listed()).toEqual([])
@@ -206,6 +272,19 @@ describe('POST /rum', () => {
     expect(response.headers.get('access-control-allow-origin')).toBe('*')
     expect(response.headers.get('access-control-allow-methods')).toContain('POST')
     expect(response.headers.get('access-control-allow-headers')?.toLowerCase()).toContain('content-type')
+  })
+})
+
+describe('POST /api/maintenance', () => {
+  it('refuses a request carrying an Origin (a web page on this machine) with 403, and ingest goes on', async () => {
+    const fromPage = await fetch(`${url}/api/maintenance?seconds=600`, { method: 'POST', headers: { ...TEXT, Origin: 'https://evil.example' } })
+    expect(await expectError(fromPage, 403)).toMatch(/web page/)
+    expect((await postBatch(batchOf(vital('a')))).status).toBe(200)
+    const fromHere = await fetch(`${url}/api/maintenance?seconds=600&retryAfter=3`, { method: 'POST' })
+    expect(fromHere.status).toBe(200)
+    const refused = await postBatch(batchOf(vital('b')))
+    expect(refused.status).toBe(503)
+    expect(refused.headers.get('retry-after')).toBe('3')
   })
 })
 

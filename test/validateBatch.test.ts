@@ -117,6 +117,10 @@ describe('validateBatch refuses', () => {
     ['action', 'attributes', null], ['action', 'attributes', 'a=1'], ['action', 'attributes', ['a']],
     ['error', 'message', undefined], ['error', 'message', {}], ['error', 'errorType', undefined], ['error', 'stack', 42],
     ['error', 'source', undefined], ['error', 'count', undefined], ['error', 'count', '1'], ['error', 'fingerprint', undefined], ['error', 'fingerprint', 9],
+    // Optional fields the wire format defines are checked when present; durations, sizes and counts are never negative.
+    ['page_view', 'ttfb', 'abc'], ['page_view', 'load', -1], ['page_view', 'fcp', null], ['vital', 'navigationType', 7],
+    ['vital', 'script', { url: 'https://cdn.example/a.js', invoker: 'BUTTON.onclick', phase: 'processing', duration: '12' }], ['vital', 'script', 'a.js'],
+    ['action', 'duration', -1], ['error', 'count', 0], ['error', 'count', 1.5], ['error', 'crossOrigin', 'yes'],
   ]
   it.each(BAD_FIELDS)('a %s event with %s = %j, naming events[i].field', (type, field, value) => {
     const event = withField(type, field, value)
@@ -128,6 +132,25 @@ describe('validateBatch refuses', () => {
       const event = withField('action', 'attributes', { ok: 'fine', bad: value })
       expect(reasonOf(batchOf(event))).toContain('events[0].attributes')
     }
+  })
+
+  it('attributes past what the snippet sends: over 50 keys, a key over 64 characters, text over 1,024', () => {
+    const many = Object.fromEntries(Array.from({ length: 51 }, (_, i) => [`k${i}`, i]))
+    for (const bad of [many, { ['k'.repeat(65)]: 1 }, { note: 'x'.repeat(1025) }])
+      expect(reasonOf(batchOf(withField('action', 'attributes', bad)))).toBe('events[0].attributes is missing or invalid')
+    expect(validateBatch(batchOf(withField('action', 'attributes', { ...Object.fromEntries(Array.from({ length: 49 }, (_, i) => [`k${i}`, i])), ['k'.repeat(64)]: 'x'.repeat(1024) })))).toBeTruthy()
+  })
+
+  it('fields it does not know, when they nest deeper than 8 levels or make the event over 64 KiB', () => {
+    const nested = (depth: number): unknown => (depth ? [nested(depth - 1)] : 0)
+    expect(validateBatch(batchOf({ ...VALID.vital, extra: nested(7) }))).toBeTruthy()
+    expect(reasonOf(batchOf(VALID.action, { ...VALID.vital, extra: nested(8) }))).toBe('events[1] nests deeper than 8 levels')
+    expect(reasonOf(batchOf({ ...VALID.vital, extra: 'x'.repeat(64 * 1024) }))).toBe('events[0] is over 65536 characters')
+  })
+
+  it('a batch of over 1,000 events', () => {
+    expect(validateBatch(batchOf(...Array.from({ length: 1000 }, () => VALID.vital))).events).toHaveLength(1000)
+    expect(reasonOf(batchOf(...Array.from({ length: 1001 }, () => VALID.vital)))).toBe('over 1000 events')
   })
 
   it('names the first bad field when several are bad', () => {

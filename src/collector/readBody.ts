@@ -10,11 +10,16 @@ export class HttpError extends Error {
 
 /** Largest request body accepted, compressed (the snippet sends at most 64 KiB). */
 export const MAX_BODY = 1024 * 1024
-/** Largest body after gunzip: guards against a small gzip bomb. */
-export const MAX_INFLATED = 8 * 1024 * 1024
+/** Largest body after gunzip: guards against a small gzip bomb (the snippet's bodies are 16 KiB). */
+export const MAX_INFLATED = 1024 * 1024
 
-/** Reads a request body as text, gunzipping it when it starts with the gzip magic bytes. */
+/**
+ * Reads a request body as text, gunzipping it when it starts with the gzip magic bytes (the
+ * snippet posts gzip under `text/plain`, with no Content-Encoding, to avoid a CORS preflight).
+ */
 export async function readBody(request: IncomingMessage): Promise<string> {
+  const encoding = request.headers['content-encoding']
+  if (encoding && !/^(gzip|identity)$/i.test(encoding.trim())) throw new HttpError(415, 'Content-Encoding must be gzip or none')
   if (Number(request.headers['content-length']) > MAX_BODY) throw new HttpError(413, `body over ${MAX_BODY} bytes`)
   const chunks: Buffer[] = []
   let size = 0

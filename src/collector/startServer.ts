@@ -45,18 +45,26 @@ interface State {
 export async function startServer(store: Store, options: ServerOptions) {
   const state: State = { stats: { batches: 0, events: 0, stored: 0, duplicates: 0, refused: 0 }, maintenanceUntil: 0, retryAfter: 0 }
   const server = createServer((request, response) => {
-    for (const [name, value] of Object.entries(CORS)) response.setHeader(name, value)
+    // Only ingest is open to other origins: the events API and the dashboard are not, or any
+    // page a visitor opens could read what the collector stored.
+    const ingest = (request.url || '').split('?')[0] === '/rum'
+    if (ingest) for (const [name, value] of Object.entries(CORS)) response.setHeader(name, value)
     handle(store, options, state, request, response).catch((e: unknown) => {
+      // The sender went away mid-body (a closing page, a dropped connection): nobody to answer.
+      if ((e as NodeJS.ErrnoException).code === 'ECONNRESET') return void response.destroy()
       const status = e instanceof HttpError ? e.status : 500
       if (status === 500) console.error('rumlet collector:', e)
       if (response.headersSent) return void response.destroy()
       // A body refused before it was read to the end: answer, then close the connection
       // rather than read the rest.
       if (!request.complete) response.setHeader('Connection', 'close')
-      if (request.url === '/rum' && status !== 503) state.stats.refused++
+      if (ingest && status !== 503) state.stats.refused++
       send(response, status, { error: status === 500 ? 'internal error' : (e as Error).message })
     })
   })
+  // A client trickling its headers or body holds a connection: not for minutes.
+  server.headersTimeout = 10_000
+  server.requestTimeout = 30_000
   await new Promise<void>((ready, fail) => {
     server.once('error', fail)
     server.listen(options.port, options.host, ready)
@@ -77,9 +85,14 @@ export async function startServer(store: Store, options: ServerOptions) {
 }
 
 async function handle(store: Store, options: ServerOptions, state: State, request: IncomingMessage, response: ServerResponse) {
-  const url = new URL(request.url || '/', 'http://collector')
+  let url: URL
+  try {
+    url = new URL(request.url || '/', 'http://collector')
+  } catch {
+    throw new HttpError(400, 'malformed request target')
+  }
   const path = url.pathname
-  if (request.method === 'OPTIONS') return void response.writeHead(204).end()
+  if (request.method === 'OPTIONS') return void response.writeHead(path === '/rum' ? 204 : 404).end()
 
   if (path === '/rum') {
     if (request.method !== 'POST') throw new HttpError(405, 'use POST')
@@ -112,7 +125,8 @@ async function handle(store: Store, options: ServerOptions, state: State, reques
   // Maintenance (a backup, a migration): senders are told to come back later, and do.
   if (path === '/api/maintenance') {
     if (request.method !== 'POST') throw new HttpError(405, 'use POST')
-    if (!isLoopback(request.socket.remoteAddress)) throw new HttpError(403, 'only from this machine')
+    // A browser on this machine sends an Origin: a web page must not be able to stop ingest.
+    if (!isLoopback(request.socket.remoteAddress) || request.headers.origin) throw new HttpError(403, 'only from this machine, not from a web page')
     const seconds = Number(url.searchParams.get('seconds') ?? 60)
     const retryAfter = Number(url.searchParams.get('retryAfter') ?? 2)
     if (!(seconds >= 0 && seconds <= 86400) || !Number.isInteger(retryAfter) || retryAfter < 0 || retryAfter > 3600)
