@@ -102,6 +102,16 @@ describe('startClicks', () => {
     expect(events()[0].frustration).toEqual(['error', 'dead'])
   })
 
+  it('does not call a failed image or script load (which does not bubble) an error click', async () => {
+    const { events } = setup('<button id="b">Pay</button><img id="i">')
+    const button = document.getElementById('b')!
+    button.addEventListener('click', () => document.body.append('.'))
+    clickAt(button)
+    document.getElementById('i')!.dispatchEvent(new Event('error'))
+    await vi.advanceTimersByTimeAsync(1000)
+    expect(events()[0].frustration).toBeUndefined()
+  })
+
   it('records the clicks still waiting when the page is hidden', () => {
     const { events, settleAll } = setup('<button id="b">Pay</button>')
     clickAt(document.getElementById('b')!)

@@ -6,6 +6,7 @@ const TRACEPARENT = /^00-([0-9a-f]{32})-[0-9a-f]{16}-01$/
 
 describe('startNetwork (fetch)', () => {
   let sentHeaders: (string | null)[] = []
+  let sentInit: RequestInit | undefined
   let answer: () => Promise<Response> = async () => new Response('ok', { status: 201, headers: { 'Content-Length': '2' } })
   const emit = vi.fn()
   let inFlight: () => string | undefined
@@ -15,8 +16,9 @@ describe('startNetwork (fetch)', () => {
     sentHeaders = []
     emit.mockClear()
     answer = async () => new Response('ok', { status: 201, headers: { 'Content-Length': '2' } })
-    vi.stubGlobal('fetch', (_input: unknown, init?: RequestInit) => {
-      sentHeaders.push(new Headers(init && init.headers).get('traceparent'))
+    vi.stubGlobal('fetch', (input: unknown, init?: RequestInit) => {
+      sentInit = init
+      sentHeaders.push(new Headers((init && init.headers) || (input instanceof Request ? input.headers : undefined)).get('traceparent'))
       return answer()
     })
     inFlight = startNetwork(emit, '/rum', ['https://api.partner.test'])
@@ -51,6 +53,42 @@ describe('startNetwork (fetch)', () => {
     expect(emit.mock.calls[0][0]).toMatchObject({ status: 0, resource: `${location.origin}/api/down` })
   })
 
+  it('resolves a relative URL against the document\'s base URL, as fetch does: no traceparent to another origin', async () => {
+    const base = document.head.appendChild(document.createElement('base'))
+    base.href = 'https://api.elsewhere.test/'
+    try {
+      await fetch('v1/items')
+    } finally {
+      base.remove()
+    }
+    expect(sentHeaders).toEqual([null])
+    expect(emit.mock.calls[0][0]).toMatchObject({ resource: 'https://api.elsewhere.test/v1/items', traceId: undefined })
+  })
+
+  it('passes on what the page\'s init holds, its prototype\'s fields too', async () => {
+    await fetch('/api/item', Object.create({ method: 'PUT', body: 'x' }))
+    expect(sentInit!.method).toBe('PUT')
+    expect(sentInit!.body).toBe('x')
+    expect(sentHeaders[0]).toMatch(TRACEPARENT)
+    expect(emit.mock.calls[0][0]).toMatchObject({ method: 'PUT' })
+  })
+
+  it('keeps a traceparent the page set itself, and records its trace id', async () => {
+    const theirs = '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01'
+    await fetch('/api/cart', { headers: { traceparent: theirs } })
+    expect(sentHeaders).toEqual([theirs])
+    expect(emit.mock.calls[0][0]).toMatchObject({ traceId: '0af7651916cd43dd8448eb211c80319c' })
+    await fetch('/api/cart', { headers: { traceparent: 'not a trace' } })
+    expect(sentHeaders[1]).toBe('not a trace')
+    expect(emit.mock.calls[1][0].traceId).toBeUndefined()
+  })
+
+  it('adds the header to a Request passed alone without an init (which would reset its referrer policy)', async () => {
+    await fetch(new Request(`${location.origin}/api/cart`, { referrerPolicy: 'no-referrer' }))
+    expect(sentInit).toBeUndefined()
+    expect(sentHeaders[0]).toMatch(TRACEPARENT)
+  })
+
   it('tells the trace id of the request under way, and none after it', async () => {
     let release!: () => void
     answer = () => new Promise((resolve) => (release = () => resolve(new Response(''))))
@@ -58,6 +96,72 @@ describe('startNetwork (fetch)', () => {
     expect(inFlight()).toBe(TRACEPARENT.exec(sentHeaders[0]!)![1])
     release()
     await pending
+    expect(inFlight()).toBeUndefined()
+  })
+})
+
+describe('startNetwork (XMLHttpRequest)', () => {
+  const emit = vi.fn()
+  let inFlight: () => string | undefined
+  let headers: Record<string, string>[]
+
+  // A stand-in with what startNetwork touches; each send ends (loadend) on the next task.
+  class FakeXhr extends EventTarget {
+    status = 0
+    busy = false
+    open() {
+      headers.push({})
+    }
+    setRequestHeader(name: string, value: string) {
+      headers[headers.length - 1][name] = value
+    }
+    getResponseHeader() {
+      return null
+    }
+    send() {
+      if (this.busy) throw new DOMException('already sent', 'InvalidStateError')
+      this.busy = true
+      setTimeout(() => {
+        this.busy = false
+        this.status = 200
+        this.dispatchEvent(new Event('loadend'))
+      })
+    }
+  }
+
+  beforeEach(() => {
+    emit.mockClear()
+    headers = []
+    vi.stubGlobal('XMLHttpRequest', class extends FakeXhr {})
+    inFlight = startNetwork(emit, '/rum', [])
+  })
+
+  const loadend = () => new Promise((resolve) => setTimeout(resolve, 5))
+
+  it('records one event per request when one XMLHttpRequest is opened and sent again', async () => {
+    const xhr = new XMLHttpRequest()
+    xhr.open('GET', '/api/a')
+    xhr.send()
+    await loadend()
+    xhr.open('POST', '/api/b')
+    xhr.send()
+    await loadend()
+    expect(emit.mock.calls.map(([event]) => [event.method, event.resource])).toEqual([
+      ['GET', `${location.origin}/api/a`],
+      ['POST', `${location.origin}/api/b`],
+    ])
+    expect(emit.mock.calls[1][0].traceId).toBe(TRACEPARENT.exec(headers[1].traceparent)![1])
+  })
+
+  it('forgets a send the browser refused at once, and keeps the trace of the request under way', async () => {
+    const xhr = new XMLHttpRequest()
+    xhr.open('GET', '/api/slow')
+    xhr.send()
+    const first = inFlight()
+    expect(() => xhr.send()).toThrow('already sent')
+    expect(inFlight()).toBe(first)
+    await loadend()
+    expect(emit).toHaveBeenCalledTimes(1)
     expect(inFlight()).toBeUndefined()
   })
 })

@@ -854,6 +854,22 @@ describe('startPipeline: buffer limits', () => {
     expect(beacons).toEqual([])
   })
 
+  it('never stores or sends an event it refused at a hide: one too large, one that cannot be JSON', async () => {
+    const pipeline = start()
+    pipeline._add(event(0))
+    pipeline._add(event(1, 'ж'.repeat(31 * 1024)))
+    pipeline._add({ ...event(2), big: 1n } as unknown as Event)
+    pipeline._add(event(3))
+    pipeline._hide()
+    expect(beacons.flatMap((body) => JSON.parse(body).events.map((e: Event) => e.id))).toEqual([id(0), id(3)])
+    await advance(250)
+    expect(await storedIds()).toEqual([id(0), id(3)])
+    await pipeline._flush()
+    expect(posts.every((p) => JSON.parse(p.body))).toBe(true)
+    expect(onDrops).toHaveBeenCalledWith({ too_large: 1, unserializable: 1 })
+    expect(sentIds()).toEqual([id(0), id(3)])
+  })
+
   it('drops stored events older than maxAge as expired', async () => {
     setNavigator({ onLine: false })
     const pipeline = start(60_000, { maxEvents: 100, maxBytes: 1e9, maxAge: 7 * DAY })

@@ -87,7 +87,7 @@ interface Pending {
  */
 export function startClicks(emit: Emit, limits: Frustration, onClick: (name: string, time: number) => void, endpoint = '', now = Date.now) {
   // rumlet's own sends are not the page reacting.
-  const own = endpoint && new URL(endpoint, location.href).href
+  const own = endpoint && new URL(endpoint, document.baseURI).href
   const pending: Pending[] = []
   const recent: { time: number; x: number; y: number; click: Pending }[] = []
   const mark = (click: Pending, kind: string) => {
@@ -113,7 +113,8 @@ export function startClicks(emit: Emit, limits: Frustration, onClick: (name: str
       })
     } catch {}
   for (const type of ['popstate', 'hashchange', 'pagehide']) addEventListener(type, react, true)
-  addEventListener('error', fail, true)
+  // Bubbling only: a failed image or script load is not an uncaught error.
+  addEventListener('error', fail)
   addEventListener('unhandledrejection', fail)
 
   addEventListener(

@@ -12,27 +12,35 @@ const hex = (bytes: number) => Array.from(crypto.getRandomValues(new Uint8Array(
  * `inFlight()` gives the trace id of the latest request still under way, for errors.
  */
 export function startNetwork(emit: Emit, endpoint: string, propagateTo: string[]) {
-  const own = new URL(endpoint, location.href).href
+  // As fetch and XMLHttpRequest resolve a relative URL: against the document's base URL.
+  const resolve = (url: string) => new URL(url, document.baseURI)
+  const own = resolve(endpoint).href
   const active: string[] = []
-  const origins = [location.origin, ...propagateTo.map((origin) => new URL(origin, location.href).origin)]
+  const origins = [location.origin, ...propagateTo.map((origin) => new URL(origin).origin)]
 
-  // The trace of one request: its header value, or nothing for an origin not listed.
-  const begin = (url: string) => {
-    const absolute = new URL(url, location.href)
+  // The trace of one request: its header value, or nothing for an origin not listed. A trace
+  // the page started itself (its own `traceparent`) is kept, and recorded.
+  const begin = (url: string, theirs?: string | null) => {
+    const absolute = resolve(url)
     if (absolute.href.startsWith(own)) return
-    const traceId = origins.includes(absolute.origin) ? hex(16) : undefined
+    const given = theirs ? theirs.split('-')[1] : ''
+    const traceId = theirs ? (/^[\da-f]{32}$/.test(given) ? given : undefined) : origins.includes(absolute.origin) ? hex(16) : undefined
     if (traceId) active.push(traceId)
-    return { start: performance.now(), traceId, header: traceId && `00-${traceId}-${hex(8)}-01` }
+    return { start: performance.now(), traceId, header: !theirs && traceId && `00-${traceId}-${hex(8)}-01` }
+  }
+  const forget = (trace: ReturnType<typeof begin>) => {
+    const i = trace && trace.traceId ? active.indexOf(trace.traceId) : -1
+    if (i >= 0) active.splice(i, 1)
   }
   const end = (trace: ReturnType<typeof begin>, kind: string, method: string, url: string, status: number, size: string | null) => {
     if (!trace) return
-    if (trace.traceId) active.splice(active.indexOf(trace.traceId), 1)
+    forget(trace)
     emit<ResourceEvent>({
       type: 'resource',
       kind,
       method: method.toUpperCase().slice(0, 16),
       // The URL as the page wrote it, resolved; `record` scrubs it.
-      resource: new URL(url, location.href).href,
+      resource: resolve(url).href,
       status,
       duration: Math.round(performance.now() - trace.start),
       size: size ? +size : undefined,
@@ -47,13 +55,17 @@ export function startNetwork(emit: Emit, endpoint: string, propagateTo: string[]
       let url = ''
       let method = 'GET'
       try {
-        url = input instanceof Request ? input.url : String(input)
-        method = (init && init.method) || (input instanceof Request ? input.method : 'GET')
-        trace = begin(url)
+        const request = input instanceof Request ? input : undefined
+        url = request ? request.url : String(input)
+        method = (init && init.method) || (request ? request.method : 'GET')
+        const headers = new Headers((init && init.headers) || (request && request.headers))
+        trace = begin(url, headers.get('traceparent'))
         if (trace && trace.header) {
-          const headers = new Headers((init && init.headers) || (input instanceof Request ? input.headers : undefined))
           headers.set('traceparent', trace.header)
-          init = { ...init, headers }
+          // A Request alone stays alone: any init would reset its referrer and referrer policy.
+          if (request && !init) (input = new Request(request)).headers.set('traceparent', trace.header)
+          // Everything else of the page's init as fetch would read it, its prototype's too.
+          else init = Object.assign(Object.create(init || null), { headers })
         }
       } catch {}
       const done = guard((status: number, size: string | null) => end(trace, 'fetch', method, url, status, size))
@@ -77,12 +89,17 @@ export function startNetwork(emit: Emit, endpoint: string, propagateTo: string[]
       trace = call && begin(call[1])
       if (trace && trace.header) this.setRequestHeader('traceparent', trace.header)
     } catch {}
-    if (trace)
-      this.addEventListener(
-        'loadend',
-        guard(() => end(trace, 'xhr', call![0], call![1], this.status, this.getResponseHeader('content-length'))),
-      )
-    return send.call(this, body)
+    // Once: an XMLHttpRequest opened and sent again must not report its earlier request twice.
+    const done = guard(() => end(trace, 'xhr', call![0], call![1], this.status, this.getResponseHeader('content-length')))
+    if (trace) this.addEventListener('loadend', done, { once: true })
+    try {
+      return send.call(this, body)
+    } catch (e) {
+      // Refused at once (sent twice, say): this request never started.
+      this.removeEventListener('loadend', done)
+      forget(trace)
+      throw e
+    }
   }
 
   return () => active[active.length - 1]

@@ -74,10 +74,12 @@ export function startPipeline<E extends Recorded = Recorded>(
 
   // Serializing is the costly part of recording an event: it waits for the write (or the exit),
   // so a burst of calls costs the page little more than an array push each.
+  // An entry refused here (counted once) is never stored or sent: not even when it is met
+  // again, serialized by an earlier beacon or send, on its way to the write.
   const serialize = (entries: Entry[]) =>
     entries.filter((entry) => {
       const event = entry._event
-      if (!event) return true
+      if (!event) return entry._json != null
       let json: string | undefined
       try {
         json = JSON.stringify(event)
@@ -85,8 +87,8 @@ export function startPipeline<E extends Recorded = Recorded>(
         // A BigInt or a cycle, put there by the page's beforeSend.
       }
       entry._event = undefined
-      entry._key = [event.time, event.id, json ? byteLength((entry._json = json)) : 0]
-      if (json && entry._key[2] <= MAX_EVENT_BYTES) return (fresh += entry._key[2]), true
+      entry._key = [event.time, event.id, json ? byteLength(json) : 0]
+      if (json && entry._key[2] <= MAX_EVENT_BYTES) return (entry._json = json), (fresh += entry._key[2]), true
       memory.delete(event.id)
       drop(json ? 'too_large' : 'unserializable', 1)
     })
