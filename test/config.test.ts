@@ -1,3 +1,4 @@
+// @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { readConfig, readDataset } from '../src/browser/config'
 
@@ -28,7 +29,8 @@ describe('readConfig', () => {
 
   it('without an endpoint gives no config and one warning that says why', () => {
     vi.spyOn(console, 'warn').mockImplementation(() => {})
-    for (const options of [undefined, null, 'x', {}, { endpoint: '' }]) {
+    // A port out of range does not parse as a URL: nothing could ever be sent there.
+    for (const options of [undefined, null, 'x', {}, { endpoint: '' }, { endpoint: 'https://rum.example.com:99999/rum' }]) {
       vi.mocked(console.warn).mockClear()
       expect(readConfig(options)).toBeUndefined()
       expect(warnings().filter((line) => line.includes('endpoint'))).toHaveLength(1)
@@ -53,7 +55,7 @@ describe('readConfig, option by option', () => {
     ['frustrationWindow', 2000, [50]],
     ['trackNetwork', true, ['yes']],
     ['captureConsole', true, [1]],
-    ['propagateTraceTo', ['https://api.shop.test'], ['https://api.shop.test', [1]]],
+    ['propagateTraceTo', ['https://api.shop.test'], ['https://api.shop.test', [1], ['api.shop.test']]],
     ['trackVitals', false, [1]],
     ['trackPageViews', false, [null]],
     ['spa', false, ['no']],

@@ -72,6 +72,19 @@ describe('the bundle replays the loader queue', () => {
     expect(rum.getSessionId()).toBe(sent()[0].sessionId)
   })
 
+  it('answers before the bundle as the real functions would: flush a promise, getSessionId nothing, startAction a handle', async () => {
+    const stub = await runLoader(DATASET)
+    await expect(stub.flush().then(() => 'resolved')).resolves.toBe('resolved')
+    expect(stub.getSessionId()).toBeUndefined()
+    const upload = stub.startAction('upload')
+    expect(typeof upload.end).toBe('function')
+    expect(typeof upload.fail).toBe('function')
+    upload.end()
+    const rum = await runBundle()
+    await rum.flush()
+    expect(actions().map((e) => e.name)).toEqual(['upload'])
+  })
+
   it('with the page’s own init in the queue: calls before and after it keep their order and times', async () => {
     const stub = await runLoader()
     stub.trackAction('before')

@@ -31,14 +31,15 @@ describe('calls before init', () => {
     ])
   })
 
-  it('are kept up to 1000; later ones are ignored', async () => {
+  it('are kept up to 1000; later ones are ignored and counted as queue_full', async () => {
     const rum = await loadRum()
-    for (let i = 0; i < 1001; i++) rum.trackAction(`a${i}`)
+    for (let i = 0; i < 1003; i++) rum.trackAction(`a${i}`)
     rum.init(QUIET)
     await rum.flush()
     const names = actions().map((e) => e.name)
     expect(names).toHaveLength(1000)
     expect(names).not.toContain('a1000')
+    expect(sent().filter((e) => e.type === 'dropped').map((e) => e.counts)).toEqual([{ queue_full: 3 }])
   })
 })
 
@@ -108,6 +109,19 @@ describe('trackError', () => {
     expect(event.fingerprint).toMatch(/^[0-9a-z]+$/)
     if (value instanceof Error) expect(event.stack).toContain('out of range')
   })
+})
+
+it('trackPageView ignores a URL that does not parse, with a warning, and the view goes on', async () => {
+  const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
+  const rum = await loadRum()
+  rum.init({ ...QUIET, debug: true })
+  rum.trackAction('before')
+  rum.trackPageView('http://[')
+  rum.trackAction('after')
+  await rum.flush()
+  expect(sent().map((e) => e.type)).toEqual(['action', 'action'])
+  expect(new Set(sent().map((e) => e.viewId)).size).toBe(1)
+  expect(warn.mock.calls.map((call) => call.join(' '))).toEqual([expect.stringContaining('trackPageView needs a URL string')])
 })
 
 it('trackPageView starts a new view for later events, with the last view as referrer', async () => {

@@ -152,6 +152,12 @@ describe('beforeSend', () => {
     expect(() => rum.trackAction('a')).not.toThrow()
   })
 
+  it('sends an event it hands back frozen', async () => {
+    await run((e) => Object.freeze({ ...e, attributes: { seen: true } }))
+    expect(names()).toEqual(['a', 'b'])
+    expect(dropped()).toEqual([])
+  })
+
   it('cannot change id, type, time, sessionId or viewId', async () => {
     const seen: RumEvent[] = []
     const tamper = (e: RumEvent) => {

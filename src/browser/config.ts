@@ -1,4 +1,5 @@
 import type { RumEvent } from '../wire'
+import { isUrl } from './lib/isUrl'
 import { complain } from './lib/warn'
 
 export type Consent = 'granted' | 'pending' | 'denied'
@@ -108,14 +109,15 @@ const KINDS: Record<string, string> = {
 
 const valid = (kind: string, value: unknown): boolean =>
   typeof value === 'string'
-    ? kind === 'c' ? /^(granted|pending|denied)$/.test(value) : (kind === 't' || kind === 'e') && !!value && value.length <= (kind === 'e' ? 2048 : 128)
+    ? kind === 'c' ? /^(granted|pending|denied)$/.test(value) : kind === 't' ? !!value && value.length <= 128 : kind === 'e' && !!value && value.length <= 2048 && isUrl(value)
     : typeof value === 'number'
       ? kind === 's' ? value >= 0 && value <= 1 : kind === 'n' ? value >= 1 && value < 1e6 : kind === 'm' && value >= 100 && value < 1e10
       : typeof value === 'boolean'
         ? kind === 'b'
         : typeof value === 'function'
           ? kind === 'f' || kind === 'l'
-          : (kind === 'l' || kind === 'a') && Array.isArray(value) && value.every((name) => typeof name === 'string')
+          : // `propagateTraceTo` takes origins, which need their scheme.
+            (kind === 'l' || kind === 'a') && Array.isArray(value) && value.every((name) => typeof name === 'string' && (kind === 'l' || /^https?:\/\/./.test(name)))
 
 /**
  * Checks the options of `init`. An unknown or invalid option gets one console warning that

@@ -3,6 +3,7 @@ import { readConfig, type Consent, type RumOptions } from './config'
 import { nameOf, type ActionName } from './capture/clicks'
 import { errorEvent } from './capture/errorEvent'
 import { guard } from './lib/guard'
+import { isUrl } from './lib/isUrl'
 import { at, now } from './lib/now'
 import { setDebug, warn } from './lib/warn'
 import { startRum, type Rum } from './startRum'
@@ -23,6 +24,8 @@ let rum: Rum | undefined
 /** Calls made before `init`, run by `init` in order, each at its own time. */
 const early: (() => void)[] = []
 const MAX_EARLY = 1000
+/** Calls before `init` past those: counted as `queue_full` once `init` comes. */
+let lost = 0
 
 // A public function: nothing it does throws into the page, and before `init` the call waits.
 // Three named parameters rather than rest and spread: this runs on every trackAction.
@@ -32,7 +35,7 @@ const api = <F extends (...args: never[]) => void>(name: string, fn: (rum: Rum, 
     if (rum) return call(rum, a, b, c)
     const time = now()
     if (early.length < MAX_EARLY) early.push(guard(() => at(time, () => call(rum!, a, b, c))))
-    else warn(`${name} before init: ignored`)
+    else lost++, warn(`${name} before init: ignored`)
   }) as unknown as F
 }
 
@@ -62,6 +65,7 @@ export const init = guard((options: RumOptions): void => {
   if (!config) return
   setDebug(config.debug)
   rum = startRum(config)
+  if (lost) rum._drop('queue_full', lost)
   for (const call of early.splice(0)) call()
 })
 
@@ -118,7 +122,7 @@ export const trackError = api<(error: unknown, attributes?: Attributes, source?:
  * router.afterEach((to) => trackPageView(to.fullPath, { route: to.name }))
  */
 export const trackPageView = api<(url?: string, attributes?: Attributes) => void>('trackPageView', (rum, url, attributes) => {
-  if (url != null && typeof url !== 'string') return warn('trackPageView needs a URL string:', url)
+  if (url != null && (typeof url !== 'string' || !isUrl(url))) return warn('trackPageView needs a URL string:', url)
   rum._view(url || undefined, attributes)
 })
 

@@ -11,28 +11,29 @@ const me = document.currentScript as HTMLScriptElement
 const rum = (w.rum = w.rum || {})
 const q = (rum.q = rum.q || [])
 
-// Each stub returns a handle whose `end` and `fail` queue too: what startAction returns. An
-// entry is [method, arguments, time, handle]: the handle a call returned, or the one it ended.
+// An entry is [method, arguments, time, handle]: the handle a call made, or the one it ended.
+// A stub answers as the real function would before init: flush a resolved promise;
+// startAction (and the others after "h", whose answer nobody reads) a handle whose `end` and
+// `fail` queue too; getSessionId its `owner`, which is undefined (and `end` and `fail` theirs,
+// which nobody reads either).
 const queue = (name: string, owner?: Handle) =>
-  function (): Handle {
+  function (): unknown {
     const handle: Handle = {}
     handle.end = queue('end', handle)
     handle.fail = queue('fail', handle)
     q.push([name, arguments, Date.now(), owner || handle])
-    return handle
+    return name == 'flush' ? Promise.resolve() : name > 'h' ? handle : owner
   }
 'init trackAction startAction trackError trackPageView setUser setAttributes setConsent flush getSessionId'
   .split(' ')
-  .forEach((name) => (rum[name] = rum[name] || queue(name)))
+  .map((name) => (rum[name] = rum[name] || queue(name)))
 
 // Errors before the bundle: the events themselves, queued while `window.rum` is this stub.
 const early = (event: Event) => w.rum === rum && q.push(['_early', [event], Date.now()])
-addEventListener('error', early)
-addEventListener('unhandledrejection', early)
+;['error', 'unhandledrejection'].map((type) => addEventListener(type, early))
 
 // A script made by createElement is async already. It takes the loader's `data-*` options
-// (the bundle ignores `data-src`).
+// (the bundle ignores `data-src`), and its address from `data-src`.
 const script = document.createElement('script')
-Object.assign(script.dataset, me.dataset)
-script.src = me.dataset.src!
+script.src = Object.assign(script.dataset, me.dataset).src!
 me.after(script)

@@ -120,6 +120,8 @@ export function startRum(config: Config) {
         warn('beforeSend threw: event dropped', e)
       }
       if (!out || typeof out !== 'object') return void drop('before_send', 1)
+      // A copy: the page may hand back a frozen object.
+      out = { ...out }
       FIXED.forEach((key, i) => ((out as unknown as Record<string, unknown>)[key] = fixed[i]))
     }
     return out
@@ -210,8 +212,9 @@ export function startRum(config: Config) {
   if (prerendering)
     // Fired at the document, and it does not bubble.
     document.addEventListener('prerenderingchange', () => ((prerendering = false), release()), { once: true })
-  // After init's synchronous work, so that a `setConsent` made before init counts first.
-  queueMicrotask(() => consent === 'granted' && !prerendering && start())
+  // After init's synchronous work, so that a `setConsent` made before init counts first; with
+  // the drops counted meanwhile (calls before init past the limit).
+  queueMicrotask(() => consent === 'granted' && !prerendering && (start(), release()))
 
   return {
     _record: record,
@@ -253,6 +256,9 @@ export function startRum(config: Config) {
     _sessionId: (): string | undefined => (consent === 'granted' ? session(now(), false) : undefined),
 
     _flush: (): Promise<void> => (errors._flush(), pipeline ? pipeline._flush() : Promise.resolve()),
+
+    /** Counts what was lost before the events could be recorded (calls before init, say). */
+    _drop: drop,
   }
 }
 

@@ -29,10 +29,12 @@ export function startViews(emit: Emit, spa: boolean) {
 
     /** Ends the current view and starts the next: a page view of `next` (default: the address bar). */
     _start(navigationType: string, next?: string, attributes?: unknown, ended?: boolean): void {
+      // The URL first: one that does not parse throws before the current view has ended.
+      const url = next ? new URL(next, location.href).href : location.href
       if (ended) lap()
       else end()
       const referrer = views._url
-      views._url = next ? new URL(next, location.href).href : location.href
+      views._url = url
       views._id = uid()
       remember()
       emit<PageViewEvent>({ type: 'page_view', referrer, navigationType, url: views._url, attributes } as never)
