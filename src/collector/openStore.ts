@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import type { DuckDBConnection } from '@duckdb/node-api'
 import type { IngestReply, RumEvent } from '../wire'
+import { summaryParams, type SummaryFilter } from './dashboardQueries'
 
 /** What `GET /api/events` filters on. */
 export interface EventFilter {
@@ -86,6 +87,11 @@ export async function openStore(path: string) {
         const reader = await connection.runAndReadAll(sql, values)
         return reader.getRowObjectsJson().map((row) => JSON.parse(row.body as string))
       })
+    },
+
+    /** The rows of one of the dashboard's queries (dashboardQueries.ts), as JSON values. */
+    summarize(sql: string, filter: SummaryFilter): Promise<Record<string, unknown>[]> {
+      return serial(async () => (await connection.runAndReadAll(sql, summaryParams(filter))).getRowObjectsJson() as Record<string, unknown>[])
     },
 
     /** Waits for pending work, then closes the database. */

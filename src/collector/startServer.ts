@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
 import { dashboardPage } from './dashboardPage'
+import { ERROR_GROUPS, SESSIONS, VITALS, VITALS_BY_PAGE, type SummaryFilter } from './dashboardQueries'
 import { serveFile } from './serveFile'
 import type { EventFilter, Store } from './openStore'
 import { HttpError, readBody } from './readBody'
@@ -138,6 +139,11 @@ async function handle(store: Store, options: ServerOptions, state: State, reques
 
   if (request.method !== 'GET' && request.method !== 'HEAD') throw new HttpError(405, 'use GET')
   if (path === '/api/events') return send(response, 200, { events: await store.query(readFilter(url.searchParams)) })
+  if (path === '/api/summary') {
+    const filter = readSummaryFilter(url.searchParams)
+    const [vitals, byPage, errors, sessions] = await Promise.all([VITALS, VITALS_BY_PAGE, ERROR_GROUPS, SESSIONS].map((sql) => store.summarize(sql, filter)))
+    return send(response, 200, { vitals, byPage, errors, sessions })
+  }
   if (path === '/api/stats') return send(response, 200, state.stats)
   if (path === '/') return void response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(dashboardPage)
   if (path === '/demo') return void response.writeHead(301, { Location: '/demo/' }).end()
@@ -157,19 +163,29 @@ async function handle(store: Store, options: ServerOptions, state: State, reques
 
 const isLoopback = (address = '') => address === '::1' || address.startsWith('127.') || address.startsWith('::ffff:127.')
 
+/** A query parameter that must be a whole number in a range, if given. */
+function whole(params: URLSearchParams, name: string, min: number, max: number): number | undefined {
+  const text = params.get(name)
+  if (text === null) return undefined
+  const value = Number(text)
+  if (!/^\d+$/.test(text) || value < min || value > max) throw new HttpError(400, `${name} must be a whole number from ${min} to ${max}`)
+  return value
+}
+
 function readFilter(params: URLSearchParams): EventFilter {
-  const whole = (name: string, min: number, max: number) => {
-    const text = params.get(name)
-    if (text === null) return undefined
-    const value = Number(text)
-    if (!/^\d+$/.test(text) || value < min || value > max) throw new HttpError(400, `${name} must be a whole number from ${min} to ${max}`)
-    return value
-  }
   return {
     type: params.get('type') || undefined,
     sessionId: params.get('sessionId') || undefined,
-    since: whole('since', 0, Number.MAX_SAFE_INTEGER),
-    limit: whole('limit', 1, 100_000) ?? 1000,
+    since: whole(params, 'since', 0, Number.MAX_SAFE_INTEGER),
+    limit: whole(params, 'limit', 1, 100_000) ?? 1000,
+  }
+}
+
+function readSummaryFilter(params: URLSearchParams): SummaryFilter {
+  return {
+    since: whole(params, 'since', 0, Number.MAX_SAFE_INTEGER) ?? 0,
+    app: params.get('app') || undefined,
+    env: params.get('env') || undefined,
   }
 }
 

@@ -1,0 +1,139 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { openStore, type Store } from '../src/collector/openStore'
+import { startServer } from '../src/collector/startServer'
+import type { RumEvent } from '../src/wire'
+
+// The dashboard's numbers, from a real server over a real in-memory DuckDB, checked against the
+// same figures worked out here from the events posted.
+
+const T0 = 1_700_000_000_000
+const HOUR = 3600e3
+let n = 0
+const base = (sessionId: string, time: number, url = 'https://shop.example/') => ({ id: `e${n++}`, time, sessionId, viewId: `v-${sessionId}`, url, app: 'shop', env: 'prod' })
+const vital = (name: string, metricId: string, value: number, rating: string, time = T0, more: object = {}) =>
+  ({ ...base('s1', time), type: 'vital', name, value, delta: value, rating, metricId, ...more }) as RumEvent
+const error = (sessionId: string, fingerprint: string, count: number, time: number, message = 'boom') =>
+  ({ ...base(sessionId, time), type: 'error', message, errorType: 'TypeError', stack: `at ${fingerprint}`, source: 'onerror', count, fingerprint }) as RumEvent
+
+/** p75 as DuckDB's quantile_cont has it: linear between the two nearest ranks. */
+function p75(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b)
+  const at = (sorted.length - 1) * 0.75
+  const low = Math.floor(at)
+  return sorted[low] + (sorted[Math.min(low + 1, sorted.length - 1)] - sorted[low]) * (at - low)
+}
+
+let store: Store
+let url: string
+let close: () => Promise<void>
+let root: string
+
+beforeEach(async () => {
+  root = mkdtempSync(join(tmpdir(), 'rumlet-dashboard-'))
+  store = await openStore(':memory:')
+  ;({ url, close } = await startServer(store, { port: 0, host: '127.0.0.1', root }))
+})
+
+afterEach(async () => {
+  await close()
+  await store.close()
+  rmSync(root, { recursive: true, force: true })
+})
+
+const post = async (...events: RumEvent[]) => {
+  const response = await fetch(`${url}/rum`, { method: 'POST', body: JSON.stringify({ schema: 1, sdk: '0.1.0', sentAt: T0, events }) })
+  expect(response.status).toBe(200)
+}
+const summary = async (query = '') => {
+  const response = await fetch(`${url}/api/summary${query}`)
+  expect(response.status).toBe(200)
+  return response.json() as Promise<{ vitals: Record<string, unknown>[]; byPage: Record<string, unknown>[]; errors: Record<string, unknown>[]; sessions: Record<string, unknown>[] }>
+}
+
+describe('GET /api/summary', () => {
+  it('gives the p75 of each vital over one value per metric, the latest report of each, and the share of each rating', async () => {
+    const lcp = [1200, 2100, 2600, 4800, 900]
+    await post(
+      ...lcp.map((value, i) => vital('LCP', `lcp-${i}`, value, value <= 2500 ? 'good' : value <= 4000 ? 'needs-improvement' : 'poor', T0 + i)),
+      // CLS grows until the page is hidden: only its last report counts.
+      vital('CLS', 'cls-1', 0.02, 'good', T0), vital('CLS', 'cls-1', 0.3, 'poor', T0 + 5000),
+      vital('CLS', 'cls-2', 0.05, 'good', T0 + 10),
+    )
+    const { vitals } = await summary()
+    expect(vitals.map((v) => v.name)).toEqual(['LCP', 'CLS'])
+    expect(vitals[0]).toMatchObject({ name: 'LCP', samples: 5, good: 3 / 5, needsImprovement: 1 / 5, poor: 1 / 5 })
+    expect(vitals[0].p75).toBeCloseTo(p75(lcp), 9)
+    expect(vitals[1]).toMatchObject({ name: 'CLS', samples: 2, good: 0.5, poor: 0.5 })
+    expect(vitals[1].p75).toBeCloseTo(p75([0.3, 0.05]), 9)
+  })
+
+  it('groups vitals by page: the route when the page names one, else the path; samples are the views measured', async () => {
+    await post(
+      vital('LCP', 'a', 1000, 'good', T0, { url: 'https://shop.example/product/1?ref=x', route: '/product/[id]', viewId: 'v1' }),
+      vital('CLS', 'a-cls', 0.2, 'needs-improvement', T0, { url: 'https://shop.example/product/1?ref=x', route: '/product/[id]', viewId: 'v1' }),
+      vital('LCP', 'b', 3000, 'needs-improvement', T0, { url: 'https://shop.example/product/2', route: '/product/[id]', viewId: 'v2' }),
+      vital('LCP', 'c', 500, 'good', T0, { url: 'https://shop.example/cart?step=2#top', viewId: 'v3' }),
+    )
+    const { byPage } = await summary()
+    expect(byPage).toEqual([
+      { page: '/product/[id]', samples: 2, name: 'CLS', p75: 0.2 },
+      { page: '/product/[id]', samples: 2, name: 'LCP', p75: p75([1000, 3000]) },
+      { page: '/cart', samples: 1, name: 'LCP', p75: 500 },
+    ])
+  })
+
+  it('groups errors by fingerprint, summing their counts over the sessions they hit, most frequent first', async () => {
+    await post(error('s1', 'f1', 3, T0), error('s2', 'f1', 2, T0 + 100, 'boom again'), error('s1', 'f2', 1, T0 + 50))
+    const { errors } = await summary()
+    expect(errors).toMatchObject([
+      { fingerprint: 'f1', count: 5, sessions: 2, errorType: 'TypeError', message: 'boom again', firstSeen: T0, lastSeen: T0 + 100, stack: 'at f1' },
+      { fingerprint: 'f2', count: 1, sessions: 1 },
+    ])
+  })
+
+  it('lists sessions, the latest first: their length, user, entry page and what happened', async () => {
+    await post(
+      { ...base('s1', T0), type: 'page_view', referrer: '', navigationType: 'navigate', url: 'https://shop.example/landing' } as RumEvent,
+      { ...base('s1', T0 + 60_000), type: 'action', name: 'buy', duration: 0, ok: true, source: 'api', userId: 'u-7' } as RumEvent,
+      error('s1', 'f1', 4, T0 + 90_000),
+      { ...base('s2', T0 + 10), type: 'page_view', referrer: '', navigationType: 'navigate' } as RumEvent,
+    )
+    const { sessions } = await summary()
+    expect(sessions).toEqual([
+      { sessionId: 's1', start: T0, end: T0 + 90_000, userId: 'u-7', entryUrl: 'https://shop.example/landing', pageViews: 1, actions: 1, errors: 4, events: 3 },
+      { sessionId: 's2', start: T0 + 10, end: T0 + 10, userId: null, entryUrl: 'https://shop.example/', pageViews: 1, actions: 0, errors: 0, events: 1 },
+    ])
+  })
+
+  it('filters on since, app and env', async () => {
+    await post(
+      vital('LCP', 'old', 9000, 'poor', T0 - 2 * HOUR),
+      vital('LCP', 'new', 1000, 'good', T0),
+      { ...vital('LCP', 'other-app', 5000, 'poor', T0), app: 'blog' } as RumEvent,
+      { ...vital('LCP', 'staging', 7000, 'poor', T0), env: 'staging' } as RumEvent,
+    )
+    expect((await summary()).vitals[0].samples).toBe(4)
+    expect((await summary(`?since=${T0 - HOUR}`)).vitals[0].samples).toBe(3)
+    expect((await summary(`?since=${T0 - HOUR}&app=shop&env=prod`)).vitals[0]).toMatchObject({ samples: 1, p75: 1000 })
+    expect((await summary('?app=nobody')).vitals).toEqual([])
+  })
+
+  it('refuses a since that is not a whole number with 400', async () => {
+    const response = await fetch(`${url}/api/summary?since=yesterday`)
+    expect(response.status).toBe(400)
+    expect(((await response.json()) as { error: string }).error).toMatch(/since/)
+  })
+})
+
+describe('GET /', () => {
+  it('serves the dashboard, which reads /api/summary', async () => {
+    const response = await fetch(`${url}/`)
+    expect(response.headers.get('content-type')).toMatch(/^text\/html/)
+    const page = await response.text()
+    expect(page).toContain('<title>rumlet dashboard</title>')
+    expect(page).toContain("fetch('/api/summary?'")
+  })
+})
