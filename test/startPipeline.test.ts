@@ -753,6 +753,25 @@ describe('startPipeline: without a working IndexedDB', () => {
     expect(await storedIds()).toEqual([id(1), id(2)])
   })
 
+  it('does not store (nor send again) events sent from memory while IndexedDB failed, once it works again', async () => {
+    const put = vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(() => {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError')
+    })
+    const pipeline = start(60_000)
+    pipeline._add(event(1))
+    await advance(250)
+    await pipeline._flush()
+    expect(sentIds()).toEqual([id(1)])
+    put.mockRestore()
+    pipeline._add(event(2))
+    await advance(31_000)
+    pipeline._add(event(3))
+    await advance(250)
+    expect(await storedIds()).toEqual([id(2), id(3)])
+    await pipeline._flush()
+    expect(sentIds()).toEqual([id(1), id(2), id(3)])
+  })
+
   it('flush still resolves, and later events are still sent, while IndexedDB stays missing past its 30 s retry', async () => {
     vi.stubGlobal('indexedDB', undefined)
     const pipeline = start()

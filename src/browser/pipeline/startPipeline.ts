@@ -132,23 +132,22 @@ export function startPipeline<E extends Recorded = Recorded>(
   }
 
   // Memory holds at most what the buffer may hold, oldest out first. Called in bulk (from `add`
-  // only past a tenth over the cap) so that each recorded event stays O(1).
+  // only past a tenth over the cap) so that each recorded event stays O(1). What waits for its
+  // write is what memory still holds: events acknowledged meanwhile (sent from memory) need no copy.
   const trimMemory = () => {
     let excess = memory.size + recorded.length - limits.maxEvents
+    for (const [id, entry] of memory) {
+      if (excess <= 0) break
+      excess--
+      memory.delete(id)
+      // Safe in IndexedDB, or in a write under way: no loss. Still waiting for its write: lost.
+      if (entry._queued) drop('queue_full', 1)
+    }
+    unwritten = unwritten.filter((entry) => memory.has(entry._key ? entry._key[1] : entry._event!.id))
+    // Memory is empty now: the oldest of what was recorded go without ever costing an entry.
     if (excess > 0) {
-      for (const [id, entry] of memory) {
-        if (excess <= 0) break
-        excess--
-        memory.delete(id)
-        // Safe in IndexedDB, or in a write under way: no loss. Still waiting for its write: lost.
-        if (entry._queued) drop('queue_full', 1)
-      }
-      unwritten = unwritten.filter((entry) => memory.has(entry._key ? entry._key[1] : entry._event!.id))
-      // Memory is empty now: the oldest of what was recorded go without ever costing an entry.
-      if (excess > 0) {
-        drop('queue_full', excess)
-        recorded = recorded.slice(excess)
-      }
+      drop('queue_full', excess)
+      recorded = recorded.slice(excess)
     }
   }
 
@@ -177,7 +176,6 @@ export function startPipeline<E extends Recorded = Recorded>(
   }
 
   const writeSlice = async (): Promise<void> => {
-    // Events acknowledged meanwhile (sent from memory) need no copy.
     trimMemory()
     admit(WRITE_SLICE, WRITE_SLICE_MS)
     if (stopped || !unwritten.length || Date.now() < bufferDownUntil) return
