@@ -110,6 +110,7 @@ describe('startNetwork (XMLHttpRequest)', () => {
     status = 0
     busy = false
     open() {
+      this.status = 0
       headers.push({})
     }
     setRequestHeader(name: string, value: string) {
@@ -151,6 +152,25 @@ describe('startNetwork (XMLHttpRequest)', () => {
       ['POST', `${location.origin}/api/b`],
     ])
     expect(emit.mock.calls[1][0].traceId).toBe(TRACEPARENT.exec(headers[1].traceparent)![1])
+  })
+
+  it('reports a request with its own status when the page opens the same XMLHttpRequest again from its load handler', async () => {
+    const xhr = new XMLHttpRequest()
+    let reopened = false
+    xhr.addEventListener('loadend', () => {
+      if (reopened) return
+      reopened = true
+      xhr.open('GET', '/api/next')
+      xhr.send()
+    })
+    xhr.open('GET', '/api/first')
+    xhr.send()
+    await loadend()
+    await loadend()
+    expect(emit.mock.calls.map(([event]) => [event.resource, event.status])).toEqual([
+      [`${location.origin}/api/first`, 200],
+      [`${location.origin}/api/next`, 200],
+    ])
   })
 
   it('forgets a send the browser refused at once, and keeps the trace of the request under way', async () => {

@@ -76,28 +76,37 @@ export function startNetwork(emit: Emit, endpoint: string, propagateTo: string[]
     }
 
   const { open, send } = XMLHttpRequest.prototype
-  type Tracked = XMLHttpRequest & { _rum?: [method: string, url: string] }
+  // `_rumEnd` reports the request under way, once: at its loadend, or when the page opens the
+  // same XMLHttpRequest again first (from its own load handler, which runs before ours; or
+  // mid-request, which ends that request without a loadend).
+  type Tracked = XMLHttpRequest & { _rum?: [method: string, url: string]; _rumEnd?: () => void }
   XMLHttpRequest.prototype.open = function (this: Tracked, method: string, url: string | URL) {
+    if (this._rumEnd) this._rumEnd()
     this._rum = [String(method), String(url)]
     // eslint-disable-next-line prefer-rest-params
     return open.apply(this, arguments as unknown as Parameters<typeof open>)
   }
   XMLHttpRequest.prototype.send = function (this: Tracked, body?: Document | XMLHttpRequestBodyInit | null) {
     const call = this._rum
+    const previous = this._rumEnd
     let trace: ReturnType<typeof begin>
     try {
       trace = call && begin(call[1])
       if (trace && trace.header) this.setRequestHeader('traceparent', trace.header)
     } catch {}
-    // Once: an XMLHttpRequest opened and sent again must not report its earlier request twice.
-    const done = guard(() => end(trace, 'xhr', call![0], call![1], this.status, this.getResponseHeader('content-length')))
-    if (trace) this.addEventListener('loadend', done, { once: true })
+    let ended = false
+    const stop = () => {
+      ended = true
+      this._rumEnd = undefined
+      this.removeEventListener('loadend', done)
+    }
+    const done = guard(() => ended || (stop(), end(trace, 'xhr', call![0], call![1], this.status, this.getResponseHeader('content-length'))))
+    if (trace) this.addEventListener('loadend', (this._rumEnd = done))
     try {
       return send.call(this, body)
     } catch (e) {
-      // Refused at once (sent twice, say): this request never started.
-      this.removeEventListener('loadend', done)
-      forget(trace)
+      // Refused at once (sent twice, say): this request never started; one under way goes on.
+      if (trace) stop(), forget(trace), (this._rumEnd = previous)
       throw e
     }
   }
