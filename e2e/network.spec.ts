@@ -38,7 +38,7 @@ test('a fetch to the demo shop\'s own API carries a valid traceparent the server
   expect(error?.traceId).toBe(xhr.traceId)
 })
 
-test('one XMLHttpRequest sent twice, a traceparent the page set, and a <base> to another origin, in a real Chromium', async ({ page, collector }) => {
+test('one XMLHttpRequest sent twice and once synchronously, a traceparent the page set, and a <base> to another origin, in a real Chromium', async ({ page, collector }) => {
   await page.goto(`${collector.url}/demo/`)
   await page.waitForFunction(() => 'rum' in window)
   // The demo stock API answers with the traceparent it received.
@@ -52,6 +52,9 @@ test('one XMLHttpRequest sent twice, a traceparent the page set, and a <base> to
       })
     const first = await get('/demo/api/stock?n=1')
     const second = await get('/demo/api/stock?n=2')
+    // A synchronous request has ended when send returns.
+    xhr.open('GET', '/demo/api/stock?n=4', false)
+    xhr.send()
     const theirs = '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01'
     const own = (await (await fetch('/demo/api/stock?n=3', { headers: { traceparent: theirs } })).json()).traceparent
     // A relative URL under a <base> of another origin goes there (nothing listens on port 9): no traceparent for it.
@@ -63,13 +66,15 @@ test('one XMLHttpRequest sent twice, a traceparent the page set, and a <base> to
   })
   await page.evaluate(() => (window as any).rum.flush())
   const resources = (events: unknown[]) => (events as ResourceEvent[]).filter((e) => e.type === 'resource' && /[?&]n=\d|v1\/items/.test(e.resource))
-  const events = resources(await collector.waitFor((events) => resources(events).length >= 4))
+  const events = resources(await collector.waitFor((events) => resources(events).length >= 5))
   const byUrl = (part: string) => events.filter((e) => e.resource.includes(part))
   expect(byUrl('n=1')).toHaveLength(1)
   expect(byUrl('n=2')).toHaveLength(1)
   expect(byUrl('n=1')[0]).toMatchObject({ kind: 'xhr', status: 200, traceId: received[0].split('-')[1] })
   expect(byUrl('n=2')[0]).toMatchObject({ kind: 'xhr', status: 200, traceId: received[1].split('-')[1] })
   expect(received[0]).not.toBe(received[1])
+  expect(byUrl('n=4')).toHaveLength(1)
+  expect(byUrl('n=4')[0]).toMatchObject({ kind: 'xhr', status: 200 })
   expect(received[2]).toBe('00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01')
   expect(byUrl('n=3')[0]).toMatchObject({ kind: 'fetch', traceId: '0af7651916cd43dd8448eb211c80319c' })
   expect(byUrl('v1/items')[0]).toMatchObject({ kind: 'fetch', resource: 'http://127.0.0.1:9/v1/items', status: 0 })

@@ -11,16 +11,19 @@ describe('startNetwork (fetch)', () => {
   const emit = vi.fn()
   let inFlight: () => string | undefined
 
+  // The network, as the page's fetch would reach it: what rumlet passes on, answered by `answer`.
+  const network = (input: unknown, init?: RequestInit) => {
+    sentInit = init
+    sentHeaders.push(new Headers((init && init.headers) || (input instanceof Request ? input.headers : undefined)).get('traceparent'))
+    return answer()
+  }
+
   beforeEach(() => {
     history.replaceState(null, '', '/')
     sentHeaders = []
     emit.mockClear()
     answer = async () => new Response('ok', { status: 201, headers: { 'Content-Length': '2' } })
-    vi.stubGlobal('fetch', (input: unknown, init?: RequestInit) => {
-      sentInit = init
-      sentHeaders.push(new Headers((init && init.headers) || (input instanceof Request ? input.headers : undefined)).get('traceparent'))
-      return answer()
-    })
+    vi.stubGlobal('fetch', network)
     inFlight = startNetwork(emit, '/rum', ['https://api.partner.test'])
   })
 
@@ -87,6 +90,18 @@ describe('startNetwork (fetch)', () => {
     await fetch(new Request(`${location.origin}/api/cart`, { referrerPolicy: 'no-referrer' }))
     expect(sentInit).toBeUndefined()
     expect(sentHeaders[0]).toMatch(TRACEPARENT)
+  })
+
+  it('adds nothing and records nothing while it is off (consent denied)', async () => {
+    let on = false
+    vi.stubGlobal('fetch', network)
+    inFlight = startNetwork(emit, '/rum', [], () => on)
+    await fetch('/api/cart')
+    expect(sentHeaders.at(-1)).toBeNull()
+    expect(emit).not.toHaveBeenCalled()
+    on = true
+    await fetch('/api/cart')
+    expect(sentHeaders.at(-1)).toMatch(TRACEPARENT)
   })
 
   it('tells the trace id of the request under way, and none after it', async () => {
@@ -171,6 +186,22 @@ describe('startNetwork (XMLHttpRequest)', () => {
       [`${location.origin}/api/first`, 200],
       [`${location.origin}/api/next`, 200],
     ])
+  })
+
+  it('keeps a traceparent the page set itself on an XMLHttpRequest (one header, not two), and records its trace id', async () => {
+    const theirs = '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01'
+    const xhr = new XMLHttpRequest()
+    xhr.open('GET', '/api/a')
+    xhr.setRequestHeader('TraceParent', theirs)
+    xhr.send()
+    await loadend()
+    expect(headers[0]).toEqual({ TraceParent: theirs })
+    expect(emit.mock.calls[0][0].traceId).toBe('0af7651916cd43dd8448eb211c80319c')
+    // The next request on it is rumlet's to trace again.
+    xhr.open('GET', '/api/b')
+    xhr.send()
+    await loadend()
+    expect(headers[1].traceparent).toMatch(TRACEPARENT)
   })
 
   it('forgets a send the browser refused at once, and keeps the trace of the request under way', async () => {

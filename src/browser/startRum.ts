@@ -202,7 +202,7 @@ export function startRum(config: Config) {
   onHidden(errors._flush)
   if (config.trackErrors) startErrors(recordError)
   if (config.captureConsole) startConsole(recordError)
-  if (config.trackNetwork) inFlight = startNetwork(record, config.endpoint, config.propagateTraceTo || [])
+  if (config.trackNetwork) inFlight = startNetwork(record, config.endpoint, config.propagateTraceTo || [], () => consent !== 'denied')
   if (config.trackClicks) {
     const limits = { rageClicks: config.rageClicks, window: config.frustrationWindow, distance: config.rageDistance }
     onHidden(startClicks(record, limits, (name, time) => ((actionName = name), (actionTime = time)), config.endpoint))

@@ -11,7 +11,7 @@ const hex = (bytes: number) => Array.from(crypto.getRandomValues(new Uint8Array(
  * it), recording the trace id. Requests to `endpoint` (rumlet's own) are left alone.
  * `inFlight()` gives the trace id of the latest request still under way, for errors.
  */
-export function startNetwork(emit: Emit, endpoint: string, propagateTo: string[]) {
+export function startNetwork(emit: Emit, endpoint: string, propagateTo: string[], on: () => boolean = () => true) {
   // As fetch and XMLHttpRequest resolve a relative URL: against the document's base URL.
   const resolve = (url: string) => new URL(url, document.baseURI)
   const own = resolve(endpoint).href
@@ -22,7 +22,8 @@ export function startNetwork(emit: Emit, endpoint: string, propagateTo: string[]
   // the page started itself (its own `traceparent`) is kept, and recorded.
   const begin = (url: string, theirs?: string | null) => {
     const absolute = resolve(url)
-    if (absolute.href.startsWith(own)) return
+    // Off (consent denied): the page's requests go out as it made them.
+    if (!on() || absolute.href.startsWith(own)) return
     const given = theirs ? theirs.split('-')[1] : ''
     const traceId = theirs ? (/^[\da-f]{32}$/.test(given) ? given : undefined) : origins.includes(absolute.origin) ? hex(16) : undefined
     if (traceId) active.push(traceId)
@@ -75,40 +76,51 @@ export function startNetwork(emit: Emit, endpoint: string, propagateTo: string[]
       )
     }
 
-  const { open, send } = XMLHttpRequest.prototype
+  const { open, send, setRequestHeader } = XMLHttpRequest.prototype
   // `_rumEnd` reports the request under way, once: at its loadend, or when the page opens the
   // same XMLHttpRequest again first (from its own load handler, which runs before ours; or
   // mid-request, which ends that request without a loadend).
-  type Tracked = XMLHttpRequest & { _rum?: [method: string, url: string]; _rumEnd?: () => void }
+  // `_rum` is [method, URL, the page's own traceparent if it set one].
+  type Tracked = XMLHttpRequest & { _rum?: [method: string, url: string, theirs?: string]; _rumEnd?: () => void }
   XMLHttpRequest.prototype.open = function (this: Tracked, method: string, url: string | URL) {
     if (this._rumEnd) this._rumEnd()
     this._rum = [String(method), String(url)]
     // eslint-disable-next-line prefer-rest-params
     return open.apply(this, arguments as unknown as Parameters<typeof open>)
   }
+  XMLHttpRequest.prototype.setRequestHeader = function (this: Tracked, name: string, value: string) {
+    if (this._rum && /^traceparent$/i.test(name)) this._rum[2] = value
+    // eslint-disable-next-line prefer-rest-params
+    return setRequestHeader.apply(this, arguments as unknown as Parameters<typeof setRequestHeader>)
+  }
   XMLHttpRequest.prototype.send = function (this: Tracked, body?: Document | XMLHttpRequestBodyInit | null) {
     const call = this._rum
-    const previous = this._rumEnd
     let trace: ReturnType<typeof begin>
     try {
-      trace = call && begin(call[1])
-      if (trace && trace.header) this.setRequestHeader('traceparent', trace.header)
+      trace = call && begin(call[1], call[2])
+      if (trace && trace.header) setRequestHeader.call(this, 'traceparent', trace.header)
     } catch {}
-    let ended = false
-    const stop = () => {
-      ended = true
-      this._rumEnd = undefined
-      this.removeEventListener('loadend', done)
-    }
-    const done = guard(() => ended || (stop(), end(trace, 'xhr', call![0], call![1], this.status, this.getResponseHeader('content-length'))))
-    if (trace) this.addEventListener('loadend', (this._rumEnd = done))
+    let result
     try {
-      return send.call(this, body)
+      result = send.call(this, body)
     } catch (e) {
       // Refused at once (sent twice, say): this request never started; one under way goes on.
-      if (trace) stop(), forget(trace), (this._rumEnd = previous)
+      forget(trace)
       throw e
     }
+    if (trace) {
+      let ended = false
+      const done = (this._rumEnd = guard(() => {
+        if (ended) return
+        ended = true
+        this._rumEnd = undefined
+        end(trace, 'xhr', call![0], call![1], this.status, this.getResponseHeader('content-length'))
+      }))
+      // A synchronous request has ended by now.
+      if (this.readyState === 4) done()
+      else this.addEventListener('loadend', done, { once: true })
+    }
+    return result
   }
 
   return () => active[active.length - 1]
