@@ -52,12 +52,19 @@ export async function openStore(path: string) {
 
   // One connection, one statement at a time: concurrent batches carrying the same ids are
   // inserted one after the other, so ON CONFLICT sees every earlier commit.
-  let queue: Promise<unknown> = Promise.resolve()
-  const serial = <T>(work: () => Promise<T>): Promise<T> => {
-    const next = queue.then(work)
-    queue = next.catch(() => {})
-    return next
+  const inOrder = () => {
+    let queue: Promise<unknown> = Promise.resolve()
+    return <T>(work: () => Promise<T>): Promise<T> => {
+      const next = queue.then(work)
+      queue = next.catch(() => {})
+      return next
+    }
   }
+  const serial = inOrder()
+  // The dashboard reads on a connection of its own: a summary over millions of rows takes a
+  // second or more, and ingest must not wait for it (DuckDB reads a consistent snapshot).
+  const dashboard = await instance.connect()
+  const reading = inOrder()
 
   return {
     /** Stores a batch; resolves once it is committed. */
@@ -91,11 +98,12 @@ export async function openStore(path: string) {
 
     /** The rows of one of the dashboard's queries (dashboardQueries.ts), as JSON values. */
     summarize(sql: string, filter: SummaryFilter): Promise<Record<string, unknown>[]> {
-      return serial(async () => (await connection.runAndReadAll(sql, summaryParams(filter))).getRowObjectsJson() as Record<string, unknown>[])
+      return reading(async () => (await dashboard.runAndReadAll(sql, summaryParams(filter))).getRowObjectsJson() as Record<string, unknown>[])
     },
 
     /** Waits for pending work, then closes the database. */
     async close(): Promise<void> {
+      await reading(async () => dashboard.closeSync())
       await serial(async () => {
         connection.closeSync()
         instance.closeSync()
