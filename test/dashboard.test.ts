@@ -85,6 +85,17 @@ describe('GET /api/summary', () => {
     ])
   })
 
+  it('puts a vital on the page of the view it measures, though reported from the next URL', async () => {
+    await post(
+      { ...base('s1', T0, 'https://shop.example/a'), viewId: 'va', type: 'page_view', referrer: '', navigationType: 'navigate' } as RumEvent,
+      // CLS of the first view, reported at hide after a route change to /b.
+      vital('CLS', 'cls-a', 0.2, 'needs-improvement', T0 + 9000, { url: 'https://shop.example/b', viewId: 'va' }),
+      vital('LCP', 'lcp-c', 900, 'good', T0, { url: 'https://shop.example/c', viewId: 'vc' }),
+    )
+    const { byPage } = await summary()
+    expect(byPage.map((row) => [row.page, row.name])).toEqual([['/a', 'CLS'], ['/c', 'LCP']])
+  })
+
   it('groups errors by fingerprint, summing their counts over the sessions they hit, most frequent first', async () => {
     await post(error('s1', 'f1', 3, T0), error('s2', 'f1', 2, T0 + 100, 'boom again'), error('s1', 'f2', 1, T0 + 50))
     const { errors } = await summary()

@@ -13,13 +13,19 @@ export const summaryParams = (filter: SummaryFilter) => [filter.since, filter.ap
 
 const WHERE = `time >= $1 AND ($2 IS NULL OR app = $2) AND ($3 IS NULL OR env = $3)`
 
+// A page, for grouping: the route when the page names one, else the URL's path.
+const PAGE = `coalesce(body->>'route', nullif(regexp_extract(url, '^[a-z]+://[^/?#]*([^?#]*)', 1), ''), '/')`
+
 // web-vitals reports a metric more than once (CLS and INP again when the page is hidden); its
-// value is the latest report's. One row per measured metric, then p75 over those.
+// value is the latest report's. One row per measured metric, then p75 over those. Its page is
+// that of the view it measures (a late CLS may be reported after a route change, from the next
+// URL), else its own.
 const METRICS = `
-  SELECT name, body->>'metricId' AS metric_id, any_value(view_id) AS view_id,
+  WITH views AS (SELECT view_id, arg_min(${PAGE}, time) AS page FROM events WHERE type = 'page_view' GROUP BY view_id)
+  SELECT name, body->>'metricId' AS metric_id, any_value(events.view_id) AS view_id,
          arg_max(value, time) AS value, arg_max(body->>'rating', time) AS rating,
-         arg_max(coalesce(body->>'route', nullif(regexp_extract(url, '^[a-z]+://[^/?#]*([^?#]*)', 1), ''), '/'), time) AS page
-  FROM events
+         coalesce(any_value(views.page), arg_max(${PAGE}, time)) AS page
+  FROM events LEFT JOIN views USING (view_id)
   WHERE type = 'vital' AND ${WHERE}
   GROUP BY name, metric_id`
 
