@@ -20,7 +20,7 @@ const collector = spawn(process.execPath, ['dist/collector.js', ...process.argv.
 collector.stdout.on('data', (chunk) => {
   process.stdout.write(chunk)
   const match = /listening on (\S+)/.exec(String(chunk))
-  if (match) console.log(`Open ${match[1]}/demo/ and click around; stored events are at ${match[1]}/api/events`)
+  if (match) console.log(`Open ${match[1]}/demo/ and click around; the dashboard is ${match[1]}/ and stored events are at ${match[1]}/api/events`)
 })
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => collector.kill(signal))
 collector.on('exit', (code) => process.exit(code ?? 0))

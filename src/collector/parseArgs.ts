@@ -9,7 +9,8 @@ export interface CollectorArgs {
 
 export const USAGE = `Usage: rumlet-collector [options]
 
-Receives rumlet batches on POST /rum and stores them in DuckDB.
+Receives rumlet batches on POST /rum, stores them in DuckDB, and serves the
+dashboard at / (p75 web vitals, error groups, sessions).
 
 Options:
   --port N     port to listen on (default 8080; 0 picks a free port)
