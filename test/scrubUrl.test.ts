@@ -10,6 +10,8 @@ describe('scrubUrl', () => {
     ['https://shop.test/#access_token=t&expires_in=3600', 'https://shop.test/#access_token=redacted&expires_in=3600'],
     ['https://shop.test/?Password=hunter2', 'https://shop.test/?Password=redacted'],
     ['https://shop.test/a?x=1#section', 'https://shop.test/a?x=1#section'],
+    // Names as the server decodes them.
+    ['https://shop.test/?access%5Ftoken=s1&%74oken=s2&%E0=ok', 'https://shop.test/?access%5Ftoken=redacted&%74oken=redacted&%E0=ok'],
   ])('%s → %s', (url, expected) => {
     expect(scrubUrl(url)).toBe(expected)
   })

@@ -214,6 +214,10 @@ describe('URL scrubbing', () => {
     expect((await urls({ scrubUrl: ['order'] }))[0]).toBe('http://localhost:3000/reset?token=redacted&order=redacted')
   })
 
+  it('redacts extra names whatever their case, in the list or in the URL', async () => {
+    expect((await urls({ scrubUrl: ['Order'] }))[0]).toBe('http://localhost:3000/reset?token=redacted&order=redacted')
+  })
+
   it('uses a scrubUrl function instead of the default', async () => {
     expect(await urls({ scrubUrl: (url: string) => url.split('?')[0] })).toEqual([
       'http://localhost:3000/reset',

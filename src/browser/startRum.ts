@@ -38,7 +38,7 @@ const FIXED = ['id', 'type', 'time', 'sessionId', 'viewId'] as const
  */
 export function startRum(config: Config) {
   const session = createSession(config.sessionTimeout, config.maxSessionDuration)
-  const names = SECRET_PARAMS.concat((config.scrubUrl as string[]) || [])
+  const names = SECRET_PARAMS.concat(Array.isArray(config.scrubUrl) ? config.scrubUrl.map((name) => name.toLowerCase()) : [])
   const scrub = (url: string): string => {
     let out: unknown
     try {
