@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { ActionEvent, PageViewEvent } from '../src/wire'
+import type { ActionEvent, PageViewEvent, VitalEvent } from '../src/wire'
 import { expect, test } from './fixtures'
 import { launchChromium } from './launchChromium'
 import { actionNames, rumPage } from './rumPage'
@@ -54,6 +54,9 @@ test('with rumlet running and sending, the page is still restored from the back/
     expect(views.map((view) => view.navigationType)).toEqual(['navigate', 'back_forward_cache'])
     const after = events.filter((e) => e.type === 'action' && (e as ActionEvent).name.startsWith('after_'))
     expect(new Set(after.map((e) => e.viewId))).toEqual(new Set([views[1].viewId]))
+    // web-vitals reports the restore's TTFB at once: it belongs to the restored view.
+    const ttfb = events.find((e) => e.type === 'vital' && (e as VitalEvent).name === 'TTFB' && (e as VitalEvent).navigationType === 'back_forward_cache')
+    expect(ttfb?.viewId).toBe(views[1].viewId)
     // The first view ended when the page went into the cache.
     expect(events.some((e) => e.type === 'view_end' && e.viewId === views[0].viewId)).toBe(true)
   } finally {

@@ -98,6 +98,16 @@ describe('startViews', () => {
     expect(events[1]).toMatchObject({ type: 'view_end', duration: 300, visible: 300, viewId: events[0].viewId })
   })
 
+  it('has moved _navigation to the restored view before capture listeners added later run (web-vitals reports TTFB there)', () => {
+    const { views } = start(true)
+    const before = views._navigation
+    let seen = ''
+    addEventListener('pageshow', () => (seen = views._navigation), true)
+    pageshow(true)
+    expect(seen).not.toBe(before)
+    expect(seen).toBe(views._id)
+  })
+
   it('a pageshow that is not a restore (the first load) does nothing', () => {
     const { views, emit } = start(true)
     const ids = [views._id, views._navigation]

@@ -58,6 +58,9 @@ export function startViews(emit: Emit, spa: boolean) {
         views._navigation = views._id
       }
     }),
+    // Capture, and added before web-vitals' own: it reports the restore's TTFB from its
+    // capture-phase listener, which must find the new view.
+    true,
   )
   onHidden(() => end(true))
   return views
