@@ -60,6 +60,28 @@ describe('a prerendered page', () => {
     expect((sent() as ActionEvent[]).map((e) => [e.name, e.time])).toEqual([['a', T0], ['b', T0 + 1000], ['c', T0 + 301_000]])
   })
 
+  it('records its page view once shown: type prerender, timings and time on page from the activation', async () => {
+    // Loaded while prerendered: the browser sets activationStart when the user is shown the page.
+    const nav = { type: 'navigate', activationStart: 0, responseStart: 40, domContentLoadedEventEnd: 90, loadEventEnd: 120 }
+    vi.spyOn(performance, 'getEntriesByType').mockImplementation(((type: string) => (type === 'navigation' ? [nav] : [])) as never)
+    let now = 1000
+    vi.spyOn(performance, 'now').mockImplementation(() => now)
+    rum.init({ ...QUIET, trackPageViews: true })
+    vi.advanceTimersByTime(30_000)
+    now = 31_000
+    nav.activationStart = 30_000
+    activate()
+    vi.advanceTimersByTime(10)
+    now = 36_000
+    rum.trackPageView('/next')
+    await rum.flush()
+    const [pageView, viewEnd] = sent()
+    expect(pageView).toMatchObject({ type: 'page_view', navigationType: 'prerender', ttfb: 0, load: 0 })
+    expect(pageView.time).toBe(Math.round(performance.timeOrigin + 30_000))
+    // The first view lasted from the activation to the next view: 5 s, not the 35 s since prerendering began.
+    expect(viewEnd).toMatchObject({ type: 'view_end', duration: 5000 })
+  })
+
   it('consent granted while prerendering still waits for the page to be shown', async () => {
     rum.init({ ...QUIET, consent: 'pending' })
     rum.trackAction('a')

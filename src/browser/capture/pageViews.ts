@@ -13,7 +13,7 @@ const since = (end: number, start: number) => (end > 0 ? Math.round(Math.max(0, 
 export function startPageViews(emit: Emit): () => void {
   let done = false
   const send = () => {
-    if (done) return
+    if (done || document.prerendering) return
     done = true
     const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined
     const start = (nav && nav.activationStart) || 0
@@ -30,8 +30,14 @@ export function startPageViews(emit: Emit): () => void {
       Math.round(performance.timeOrigin + start),
     )
   }
-  // loadEventEnd is set only after the load listeners have run: read it one task later.
-  if (document.readyState === 'complete') setTimeout(guard(send))
-  else addEventListener('load', () => setTimeout(guard(send)), { once: true })
+  // loadEventEnd is set only after the load listeners have run: read it one task later. A
+  // prerendered page usually loads before it is shown: its page view waits for the activation,
+  // which sets activationStart (the `prerender` type, and timings from when the user saw it).
+  const loaded = () => {
+    if (document.readyState === 'complete') setTimeout(guard(send))
+    else addEventListener('load', () => setTimeout(guard(send)), { once: true })
+  }
+  if (document.prerendering) document.addEventListener('prerenderingchange', loaded, { once: true })
+  else loaded()
   return send
 }

@@ -6,6 +6,8 @@ export function viewClock(now: () => number = () => performance.now()) {
   let start = now()
   let visible = 0
   let shownAt = document.visibilityState === 'visible' ? start : -1
+  // A prerendered page's first view starts when the user is shown it.
+  if (document.prerendering) document.addEventListener('prerenderingchange', () => (start = now()), { once: true })
   addEventListener(
     'visibilitychange',
     () => {
