@@ -64,6 +64,35 @@ describe('createSession', () => {
     expect(session()).not.toBe(first)
   })
 
+  it('ends 30 minutes after the last event, though storage hears of activity only every 5 s', () => {
+    let now = 1_000_000
+    const session = createSession(30 * MINUTE, 240 * MINUTE, () => now, memoryStorage())
+    const id = session()
+    now += 4900
+    expect(session()).toBe(id)
+    now += 30 * MINUTE - 1
+    expect(session()).toBe(id)
+    now += 30 * MINUTE + 1
+    expect(session()).not.toBe(id)
+  })
+
+  it('moves busy tabs into one new session at the 4-hour limit, not one each', () => {
+    let now = 1_000_000
+    const storage = memoryStorage()
+    const tabA = createSession(30 * MINUTE, 240 * MINUTE, () => now, storage)
+    const tabB = createSession(30 * MINUTE, 240 * MINUTE, () => now, storage)
+    const ids = new Set<string>()
+    // Both tabs busy every second, across the limit.
+    for (let i = 0; i < 4 * 3600 + 60; i++) {
+      now += 1000
+      ids.add(tabA())
+      now += 1
+      ids.add(tabB())
+    }
+    expect(ids.size).toBe(2)
+    expect(tabA()).toBe(tabB())
+  })
+
   it('shares the session between tabs of one origin', () => {
     let now = 1_000_000
     const storage = memoryStorage()
