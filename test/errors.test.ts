@@ -30,6 +30,28 @@ describe('startErrors', () => {
     expect(again).toBe(a)
   })
 
+  it('records a failed load of an SVG <image>, whose href is an SVGAnimatedString, with its URL', () => {
+    emit.mockClear()
+    document.body.innerHTML = '<svg><image href="https://cdn.test/chart.svg"></image></svg>'
+    document.querySelector('image')!.dispatchEvent(new Event('error'))
+    expect(emit.mock.calls[0][0]).toMatchObject({ message: 'image failed to load', resource: 'https://cdn.test/chart.svg' })
+  })
+
+  it('fingerprints an error by its first frame, not by a line of its message that has a port in it', () => {
+    emit.mockClear()
+    const thrown = (where: string) => {
+      const error = new Error('GET http://api.test:8080/items failed')
+      error.stack = `Error: GET http://api.test:8080/items failed\n    at ${where} (https://shop.test/app.js:10:5)`
+      window.dispatchEvent(new ErrorEvent('error', { error, message: error.message }))
+    }
+    thrown('loadCart')
+    thrown('loadUser')
+    thrown('loadCart')
+    const [cart, user, again] = emit.mock.calls.map((call) => call[0].fingerprint)
+    expect(cart).not.toBe(user)
+    expect(again).toBe(cart)
+  })
+
   it('records a runtime error with its error object', () => {
     emit.mockClear()
     window.dispatchEvent(new ErrorEvent('error', { error: new TypeError('x is undefined'), message: 'x is undefined' }))

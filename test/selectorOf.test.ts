@@ -8,6 +8,12 @@ describe('selectorOf', () => {
     expect(selectorOf(document.querySelector('img'))).toBe('main#shop>section.hero.big>img.banner')
   })
 
+  it('escapes ids and classes as CSS needs them (utility classes, ids starting with a digit)', () => {
+    document.body.innerHTML = '<div id="1hero"><p class="md:flex w-1/2"><img></p></div>'
+    // As CSS.escape writes them (happy-dom's querySelector cannot read `#\31 hero` back; browsers can).
+    expect(selectorOf(document.querySelector('img'))).toBe('div#\\31 hero>p.md\\:flex.w-1\\/2>img')
+  })
+
   it('stops at the element itself when it has an id', () => {
     document.body.innerHTML = '<div><button id="buy" class="primary">Buy</button></div>'
     expect(selectorOf(document.querySelector('button'))).toBe('button#buy')

@@ -27,7 +27,10 @@ export function errorEvent(value: unknown, source: string): Captured<ErrorEvent>
   const errorType = isError ? String(error.name || 'Error').slice(0, 256) : typeof value
   const message = isError ? error.message.slice(0, MAX_MESSAGE) : describe(value)
   const stack = isError && typeof error.stack === 'string' ? error.stack.slice(0, MAX_STACK) : undefined
-  const frame = stack ? stack.split('\n').find((line) => /:\d+/.test(line)) || '' : ''
+  // V8 starts a stack with the name and message, which may hold a URL with a port: the first
+  // frame is the first line after them with a line number.
+  const at = stack ? stack.indexOf(error!.message) : -1
+  const frame = stack ? stack.slice(at < 0 ? 0 : at + error!.message.length).split('\n').find((line) => /:\d+/.test(line)) || '' : ''
   return {
     type: 'error',
     message,

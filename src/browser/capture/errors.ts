@@ -17,10 +17,12 @@ export function thrown(event: ErrorEvent | PromiseRejectionEvent): unknown {
  */
 export function startErrors(emit: Emit): void {
   const listener = guard((event: ErrorEvent | PromiseRejectionEvent) => {
-    const target = event.target as (Element & { src?: string; href?: string; currentSrc?: string }) | null
+    const target = event.target as (Element & { src?: string; href?: string | SVGAnimatedString; currentSrc?: string }) | null
     if (event.type === 'error' && target && target !== (window as unknown) && target.nodeType === 1) {
       const tag = target.nodeName.toLowerCase()
-      const resource = target.currentSrc || target.src || target.href || ''
+      const { href } = target
+      // An SVG <image> or <script> holds its URL in an SVGAnimatedString.
+      const resource = target.currentSrc || target.src || (href && typeof href === 'object' ? href.baseVal : href) || ''
       return emit<RumError>({
         type: 'error',
         message: `${tag} failed to load`,
