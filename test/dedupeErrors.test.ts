@@ -47,6 +47,20 @@ describe('dedupeErrors', () => {
     expect(emit).toHaveBeenCalledTimes(101)
   })
 
+  it('never lets more than 100 through in any 60 s: the minute slides', () => {
+    const { gate, emit, tick } = setup()
+    gate._add(error('first'), 'v', 0)
+    tick(59_000)
+    for (let i = 0; i < 99; i++) gate._add(error(`a${i}`), 'v', i)
+    // A minute after the first: only its place is free again.
+    tick(1001)
+    for (let i = 0; i < 100; i++) gate._add(error(`b${i}`), 'v', i)
+    expect(emit).toHaveBeenCalledTimes(101)
+    tick(59_000)
+    gate._add(error('c'), 'v', 1)
+    expect(emit).toHaveBeenCalledTimes(102)
+  })
+
   it('counts every error a rate-limited repeat stood for', () => {
     const { gate, drop } = setup()
     for (let i = 0; i < 100; i++) gate._add(error(`fp${i}`), 'v', i)

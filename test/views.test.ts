@@ -18,12 +18,12 @@ beforeEach(() => {
  * startViews with a fake emit. Like startRum's, it notes the view current when each event was
  * emitted (startRum stamps that id on events that bring none).
  */
-const start = (spa: boolean) => {
+const start = (spa: boolean, pageViews?: boolean) => {
   let views: Views | undefined
   const emit = vi.fn()
   const events: Record<string, unknown>[] = []
   emit.mockImplementation((event: object) => events.push({ ...event, viewId: views!._id }))
-  views = startViews(emit, spa)
+  views = startViews(emit, spa, pageViews)
   return { views, emit, events }
 }
 
@@ -106,6 +106,17 @@ describe('startViews', () => {
     pageshow(true)
     expect(seen).not.toBe(before)
     expect(seen).toBe(views._id)
+  })
+
+  it('with page views off, a restore starts a view but records no page view (trackPageView still does)', () => {
+    const { views, events } = start(false, false)
+    const before = views._id
+    pageshow(true)
+    expect(views._id).not.toBe(before)
+    expect(views._navigation).toBe(views._id)
+    expect(events.filter((e) => e.type === 'page_view')).toEqual([])
+    views._start('manual', '/x')
+    expect(events.filter((e) => e.type === 'page_view')).toMatchObject([{ navigationType: 'manual' }])
   })
 
   it('a pageshow that is not a restore (the first load) does nothing', () => {

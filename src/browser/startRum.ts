@@ -182,7 +182,7 @@ export function startRum(config: Config) {
     for (const event of held.splice(0)) start()._add(event)
   }
 
-  views = startViews(record, config.spa)
+  views = startViews(record, config.spa, config.trackPageViews)
   if (config.trackPageViews) {
     // The hard load's view and URL, also when a route change came before the load event.
     const first = { viewId: views._id, url: location.href }

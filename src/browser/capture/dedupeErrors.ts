@@ -15,16 +15,14 @@ type Held = Captured<ErrorEvent> & { viewId: string; time: number }
 export function dedupeErrors(emit: Emit, drop: (reason: string, count: number) => void, now: () => number = Date.now) {
   const seen = new Set<string>()
   const repeats = new Map<string, Held>()
-  let minute = 0
-  let sent = 0
+  // When the last (at most 100) error events were recorded: a sliding minute, so that no 60 s
+  // ever hold more than 100 (a fixed one would let 100 through at its end and 100 at the next start).
+  const times: number[] = []
 
   const send = (event: Captured<ErrorEvent>, time?: number) => {
     const at = now()
-    if (at - minute >= 60_000) {
-      minute = at
-      sent = 0
-    }
-    if (sent++ < PER_MINUTE) emit(event, time)
+    while (times.length && at - times[0] >= 60_000) times.shift()
+    if (times.length < PER_MINUTE) times.push(at), emit(event, time)
     else drop('rate_limited', event.count)
   }
 

@@ -8,12 +8,13 @@ import { trackRoutes } from './routes'
 
 /**
  * The views of the page: the hard load's, one per single-page-app route change (with `spa`),
- * one per back/forward-cache restore, and those of `trackPageView`. Each new view ends the last
+ * one per back/forward-cache restore (its page view only with `pageViews`), and those of
+ * `trackPageView`. Each new view ends the last
  * with a `view_end` (its total and visible time) and starts with a `page_view` whose referrer is
  * the last view's URL. A page being hidden sends a `view_end` too, as the view may end there;
  * if it comes back, a later `view_end` of the same view has the larger totals.
  */
-export function startViews(emit: Emit, spa: boolean) {
+export function startViews(emit: Emit, spa: boolean, pageViews = true) {
   const lap = viewClock()
   // The URL of the view that ends: by now the address bar may show the next one.
   const end = (keep?: boolean) => emit<ViewEndEvent>({ type: 'view_end', url: views._url, ...lap(keep) })
@@ -37,7 +38,9 @@ export function startViews(emit: Emit, spa: boolean) {
       views._url = url
       views._id = uid()
       remember()
-      emit<PageViewEvent>({ type: 'page_view', referrer, navigationType, url: views._url, attributes } as never)
+      // A restore is a page load: with `trackPageViews: false` it starts a view, and no page view.
+      if (pageViews || navigationType !== 'back_forward_cache')
+        emit<PageViewEvent>({ type: 'page_view', referrer, navigationType, url: views._url, attributes } as never)
     },
   }
   const remember = () => {
