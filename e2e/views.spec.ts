@@ -37,6 +37,10 @@ test('an SPA with three route changes has four views; each later event carries t
     expect(end, `view_end of ${view.url}`).toBeDefined()
     expect(end.duration).toBeGreaterThan(0)
     expect(end.visible).toBeLessThanOrEqual(end.duration)
+    // A view lasts from its page view to its end: the hard load's from navigation start, not
+    // from when rumlet's script ran.
+    const first = ends.find((e) => e.viewId === view.viewId)!
+    expect(Math.abs(first.duration - (first.time - view.time)), `time on page of ${view.url}`).toBeLessThanOrEqual(25)
   }
 
   // Chromium reports each click-driven route change as a soft navigation: its vitals belong to
@@ -61,6 +65,26 @@ test('a reload is a page view with navigation type reload', async ({ page, colle
     await page.evaluate(() => new Promise((done) => setTimeout(done, 50)).then(() => (window as any).rum.flush()))
     const events = await collector.waitFor((events) => ofType(events, 'page_view').length >= 2)
     expect(ofType<PageViewEvent>(events, 'page_view').map((v) => v.navigationType)).toEqual(['navigate', 'reload'])
+  } finally {
+    await site.close()
+  }
+})
+
+test('time on page of the hard load counts from navigation start, also when rumlet\'s script came late', async ({ page, collector }) => {
+  // The site holds rumlet.js back for 800 ms: rumlet starts well after navigation start.
+  const site = await startSite({ '/': rumPage(collector.url) }, () => new Promise((ready) => setTimeout(ready, 800)))
+  try {
+    await page.goto(`${site.url}/`)
+    await page.waitForLoadState('load')
+    await page.waitForTimeout(300)
+    await page.evaluate(() => (window as any).rum.trackPageView('/next'))
+    await page.evaluate(() => (window as any).rum.flush())
+    const events = await collector.waitFor((events) => ofType(events, 'page_view').length >= 2 && ofType(events, 'view_end').length >= 1)
+    const [load] = ofType<PageViewEvent>(events, 'page_view')
+    const end = ofType<ViewEndEvent>(events, 'view_end').find((e) => e.viewId === load.viewId)!
+    expect(end.duration).toBeGreaterThanOrEqual(1000)
+    expect(Math.abs(end.duration - (end.time - load.time))).toBeLessThanOrEqual(25)
+    expect(end.visible).toBe(end.duration)
   } finally {
     await site.close()
   }

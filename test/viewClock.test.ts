@@ -33,6 +33,14 @@ describe('viewClock', () => {
     expect(lap(true)).toEqual({ duration: 8000, visible: 800 })
   })
 
+  it('counts from the given start: the hard load\'s view from navigation start, not from when rumlet ran', () => {
+    const lap = viewClock(now, 0)
+    t = 5000
+    expect(lap()).toEqual({ duration: 5000, visible: 5000 })
+    t = 6000
+    expect(lap()).toEqual({ duration: 1000, visible: 1000 })
+  })
+
   it('starts counting visible time only once a page loaded in the background is shown', () => {
     visibility = 'hidden'
     const lap = viewClock(now)

@@ -15,7 +15,9 @@ import { trackRoutes } from './routes'
  * if it comes back, a later `view_end` of the same view has the larger totals.
  */
 export function startViews(emit: Emit, spa: boolean, pageViews = true) {
-  const lap = viewClock()
+  // The hard load's view began at navigation start (performance.now() counts from there), not
+  // when an async script got to run.
+  const lap = viewClock(undefined, 0)
   // The URL of the view that ends: by now the address bar may show the next one.
   const end = (keep?: boolean) => emit<ViewEndEvent>({ type: 'view_end', url: views._url, ...lap(keep) })
 

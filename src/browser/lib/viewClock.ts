@@ -1,10 +1,12 @@
 /**
- * How long the current view has lasted, in all and while visible: `lap()` gives both in ms and
- * starts the next view (`keep` carries on the same view, for a page hidden and shown again).
+ * How long the current view has lasted, in all and while visible, since `from` (default: now):
+ * `lap()` gives both in ms and starts the next view (`keep` carries on the same view, for a page
+ * hidden and shown again).
  */
-export function viewClock(now: () => number = () => performance.now()) {
-  let start = now()
+export function viewClock(now: () => number = () => performance.now(), from = now()) {
+  let start = from
   let visible = 0
+  // Visible now: taken as visible since `from` (what happened before rumlet came is not known).
   let shownAt = document.visibilityState === 'visible' ? start : -1
   // A prerendered page's first view starts when the user is shown it.
   if (document.prerendering) document.addEventListener('prerenderingchange', () => (start = now()), { once: true })
