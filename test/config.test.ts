@@ -94,6 +94,16 @@ describe('readDataset', () => {
     expect(readDataset({ debug: 'false' })).toEqual({ debug: false })
   })
 
+  it('reads an empty number as invalid (warned, not 0), 0/no/off as false, and lists without stray spaces or empty names', () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => {})
+    const options = readDataset({ endpoint: '/rum', sampleRate: '', trackClicks: '0', trackVitals: 'No', captureConsole: 'off', scrubUrl: 'ssn, pin ,', propagateTraceTo: 'https://api.shop.test, ' })
+    expect(options).toMatchObject({ trackClicks: false, trackVitals: false, captureConsole: false, scrubUrl: ['ssn', 'pin'], propagateTraceTo: ['https://api.shop.test'] })
+    const config = readConfig(options)!
+    expect(config.sampleRate).toBe(1)
+    expect(warnings().map((line) => line.includes('"sampleRate"'))).toEqual([true])
+    vi.restoreAllMocks()
+  })
+
   it('passes unknown attributes on, for readConfig to name in its warning', () => {
     vi.spyOn(console, 'warn').mockImplementation(() => {})
     expect(readConfig(readDataset({ endpoint: '/rum', colour: 'blue' }))).toBeDefined()

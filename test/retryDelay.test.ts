@@ -72,10 +72,11 @@ describe('retryDelay', () => {
       expect(retryDelay(2, retryAfter, NOW, 0)).toBe(2000)
   })
 
-  it('caps a huge Retry-After at 10 minutes', () => {
-    expect(retryDelay(1, '86400', NOW, 0)).toBe(600_000)
-    expect(retryDelay(1, '1e12', NOW, 0)).toBe(600_000)
-    expect(retryDelay(1, new Date(NOW + 3 * 24 * 3600e3).toUTCString(), NOW, 0)).toBe(600_000)
+  it('waits the hour the collector\'s maintenance may ask for, and caps a huge Retry-After there', () => {
+    expect(retryDelay(1, '3600', NOW, 0)).toBe(3_600_000)
+    expect(retryDelay(1, '86400', NOW, 0)).toBe(3_600_000)
+    expect(retryDelay(1, '1e12', NOW, 0)).toBe(3_600_000)
+    expect(retryDelay(1, new Date(NOW + 3 * 24 * 3600e3).toUTCString(), NOW, 0)).toBe(3_600_000)
     // Just under the cap is honoured as is.
     expect(retryDelay(1, '599', NOW, 0)).toBe(599_000)
   })

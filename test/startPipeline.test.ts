@@ -786,6 +786,115 @@ describe('startPipeline: without a working IndexedDB', () => {
   })
 })
 
+describe('startPipeline: refusals and failures that must end', () => {
+  const rejectedSoFar = () => onDrops.mock.calls.reduce((sum, [counts]) => sum + (counts.rejected || 0), 0)
+
+  it('drops a batch refused with a status no retry would change (404, 403, 3xx), counted as rejected, and goes on', async () => {
+    for (const code of [404, 403, 301]) {
+      answer = status(code)
+      const pipeline = start(5000)
+      pipeline._add(event(code))
+      await pipeline._flush()
+      await advance(60_000)
+      expect(posts.filter((p) => idsIn(p.body).includes(id(code)))).toHaveLength(1)
+      expect(await storedIds()).not.toContain(id(code))
+      pipeline._stop()
+    }
+    expect(rejectedSoFar()).toBe(3)
+  })
+
+  it('does not make a new count of drops each time the count itself is refused', async () => {
+    answer = status(400)
+    let made = 0
+    const pipeline = startPipeline(ENDPOINT, 5000, (counts) => pipeline._add({ type: 'dropped', counts, id: `d${made++}`, time: Date.now() } as never))
+    pipelines.push(pipeline)
+    pipeline._add(event(1))
+    await pipeline._flush()
+    await advance(10 * 60_000)
+    expect(made).toBe(1)
+    expect(posts.length).toBeLessThanOrEqual(3)
+  })
+
+  it('counts a refused event once, though its record is read and sent again while the rest waits for a retry', async () => {
+    vi.spyOn(Math, 'random').mockReturnValue(0)
+    let unavailable = 3
+    answer = (post) => (idsIn(post.body).includes(id(0)) ? new Response('', { status: 400 }) : unavailable-- > 0 ? new Response('', { status: 503 }) : ok())
+    const pipeline = start()
+    pipeline._add(event(0))
+    pipeline._add(event(1))
+    await pipeline._flush()
+    await advance(120_000)
+    await pipeline._flush()
+    expect(sentIds()).toContain(id(1))
+    expect(await storedIds()).toEqual([])
+    expect(rejectedSoFar()).toBe(1)
+  })
+
+  it('gives up on a request the collector never answers after 30 s, so that flush resolves and later sends go on', async () => {
+    let first = true
+    // Like a real fetch, it gives up only when its signal aborts.
+    const never = () => new Promise<Response>((_, fail) => posts.at(-1)!.init.signal?.addEventListener('abort', () => fail(new DOMException('aborted', 'AbortError'))))
+    answer = () => (first ? ((first = false), never()) : ok())
+    const pipeline = start(5000)
+    pipeline._add(event(1))
+    let flushed = false
+    void pipeline._flush().then(() => (flushed = true))
+    await advance(31_000)
+    expect(flushed).toBe(true)
+    await advance(120_000)
+    expect(new Set(sentIds())).toEqual(new Set([id(1)]))
+    expect(await storedIds()).toEqual([])
+  })
+
+  it('beacons at most 50 events in one body', async () => {
+    setNavigator({ onLine: false })
+    const pipeline = start()
+    for (let i = 0; i < 120; i++) pipeline._add(event(i))
+    pipeline._hide()
+    expect(beacons.map((body) => idsIn(body).length)).toEqual([50, 50, 20])
+  })
+
+  it('keeps a record while an event of it the cap took out of memory is only in IndexedDB, when sending from memory', async () => {
+    setNavigator({ onLine: false })
+    const pipeline = start(60_000, { maxEvents: 10, maxBytes: 5e6, maxAge: 7 * DAY })
+    for (let i = 0; i < 10; i++) pipeline._add(event(i))
+    await advance(250)
+    const put = vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(() => {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError')
+    })
+    // Past the cap: the oldest leave memory, safe in IndexedDB; then the write fails.
+    for (let i = 10; i < 13; i++) pipeline._add(event(i))
+    await advance(250)
+    setNavigator()
+    await pipeline._flush()
+    put.mockRestore()
+    await advance(31_000)
+    await pipeline._flush()
+    const counted = onDrops.mock.calls.reduce((sum, [counts]) => sum + (counts.queue_full || 0), 0)
+    // Every event was sent, or counted as dropped.
+    expect(new Set(sentIds()).size + counted).toBe(13)
+    expect(new Set(sentIds())).toEqual(new Set(range(0, 13)))
+  })
+
+  it('counts events the cap took out of memory during a write that then failed', async () => {
+    setNavigator({ onLine: false })
+    vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(() => {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError')
+    })
+    const pipeline = start(60_000, { maxEvents: 10, maxBytes: 5e6, maxAge: 7 * DAY })
+    for (let i = 0; i < 10; i++) pipeline._add(event(i))
+    vi.advanceTimersByTime(250) // the write starts; IndexedDB answers later
+    for (let i = 10; i < 22; i++) pipeline._add(event(i))
+    await settle()
+    await advance(1000)
+    setNavigator()
+    await pipeline._flush()
+    await pipeline._flush()
+    const counted = onDrops.mock.calls.reduce((sum, [counts]) => sum + (counts.queue_full || 0), 0)
+    expect(new Set(sentIds()).size + counted).toBe(22)
+  })
+})
+
 describe('startPipeline: buffer limits', () => {
   const LIMITS = { maxEvents: 10, maxBytes: 1e9, maxAge: 7 * DAY }
 

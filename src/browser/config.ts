@@ -144,7 +144,12 @@ export function readDataset(dataset: DOMStringMap): Record<string, unknown> {
   for (const key of Object.keys(dataset).filter((key) => key !== 'src')) {
     const value = dataset[key]!
     const kind = KINDS[key]
-    options[key] = kind === 's' || kind === 'm' || kind === 'n' ? +value : kind === 'b' ? value !== 'false' : kind === 'l' || kind === 'a' ? value.split(/\s*,\s*/) : value
+    // An empty number is no number (not 0); `data-debug` alone is true, and false, 0, no or off are false.
+    options[key] =
+      kind === 's' || kind === 'm' || kind === 'n' ? (value.trim() ? +value : NaN)
+      : kind === 'b' ? !/^\s*(false|0|no|off)\s*$/i.test(value)
+      : kind === 'l' || kind === 'a' ? value.split(',').map((name) => name.trim()).filter(Boolean)
+      : value
   }
   return options
 }

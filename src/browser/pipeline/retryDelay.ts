@@ -2,8 +2,11 @@
 const MIN_MS = 1000
 /** …and the wait doubles up to 30–60 s. */
 const MAX_MS = 60_000
-/** A Retry-After longer than this is read as this: a misconfigured server must not mute us for days. */
-const MAX_RETRY_AFTER_MS = 10 * 60_000
+/**
+ * A Retry-After longer than this is read as this: a misconfigured server must not mute us for
+ * days (the collector's own maintenance asks for an hour at most).
+ */
+const MAX_RETRY_AFTER_MS = 3600e3
 
 /**
  * How long to wait before retry number `attempt` (1, 2, …): exponential backoff from 1 s to

@@ -8,6 +8,7 @@ export interface Answer {
 
 // Compressing a small body costs more than it saves.
 const GZIP_FROM_BYTES = 1024
+const POST_TIMEOUT_MS = 30_000
 
 /** Gzips a body with CompressionStream where the browser has it and the result is smaller. */
 export async function gzip(body: string): Promise<string | Uint8Array<ArrayBuffer>> {
@@ -26,16 +27,23 @@ export async function gzip(body: string): Promise<string | Uint8Array<ArrayBuffe
  * no preflight; the collector recognises a gzip body by its magic bytes.
  */
 export async function post(endpoint: string, body: string): Promise<Answer> {
+  // A collector that never answers must not hold the send (and its lock) for good: after 30 s
+  // the request is a network failure, retried later.
+  const abort = new AbortController()
+  const timer = setTimeout(() => abort.abort(), POST_TIMEOUT_MS)
   try {
     const response = await fetch(endpoint, {
       method: 'POST',
       body: await gzip(body),
       headers: { 'Content-Type': 'text/plain;charset=UTF-8' },
       credentials: 'omit',
+      signal: abort.signal,
     })
     return { status: response.status, retryAfter: response.headers.get('Retry-After') }
   } catch {
     return { status: 0, retryAfter: null }
+  } finally {
+    clearTimeout(timer)
   }
 }
 

@@ -66,6 +66,9 @@ export function startPipeline<E extends Recorded = Recorded>(
   let notBefore = 0
   let sending: Promise<void> | undefined
   let drops: Drops = {}
+  // Ids already counted as `rejected`; events of a record acknowledged from memory, by record.
+  const rejected = new Set<string>()
+  const acked = new Map<RecordKey, number>()
   let stopped = false
   // Hides so far, whether the page is hidden now, and whether a beacon of late events is due.
   let exit = 0
@@ -158,7 +161,7 @@ export function startPipeline<E extends Recorded = Recorded>(
     admit()
     const held = serialize([...memory.values()]).filter((entry) => entry._exit !== exit)
     const entries = held.filter((entry) => !entry._written).concat(held.filter((entry) => entry._written))
-    for (const group of packGroups(entries, BEACON_BYTES, (entry) => entry._key[2])) {
+    for (const group of packGroups(entries, BEACON_BYTES, (entry) => entry._key[2], BATCH_EVENTS)) {
       for (const entry of group) entry._exit = exit
       beacon(endpoint, toBody(group.map((entry) => entry._json), Date.now()))
     }
@@ -187,9 +190,12 @@ export function startPipeline<E extends Recorded = Recorded>(
     try {
       await buffer._write(packGroups(batch, BATCH_BYTES, (entry) => entry._key[2], BATCH_EVENTS))
     } catch {
-      // Events stay in memory: sent from there, and at exit by beacon.
-      for (const entry of batch) entry._queued = true
-      unwritten = batch.concat(unwritten)
+      // Events stay in memory: sent from there, and at exit by beacon. Those the cap took out of
+      // memory meanwhile, taking them as safe in this write, are lost.
+      const kept = batch.filter((entry) => memory.has(entry._key[1]))
+      drop('queue_full', batch.length - kept.length)
+      for (const entry of kept) entry._queued = true
+      unwritten = kept.concat(unwritten)
       bufferDownUntil = Date.now() + BUFFER_RETRY_MS
       return
     }
@@ -215,16 +221,23 @@ export function startPipeline<E extends Recorded = Recorded>(
         if (!(await deliver(group.slice(0, half))) || !(await deliver(group.slice(half)))) return false
         continue
       }
-      if ((status < 200 || status > 299) && status !== 400 && status !== 413) {
+      // Worth another try: no answer, 408, 429, 5xx. Any other refusal (404, 403…) would be
+      // refused again: those events go, counted.
+      if (!status || status === 408 || status === 429 || status > 499) {
         failures++
         const wait = retryDelay(failures, answer.retryAfter, Date.now(), Math.random())
         notBefore = Date.now() + wait
         later(send, wait)
         return false
       }
-      if (status > 299) drop('rejected', group.length)
       failures = 0
-      for (const entry of group) memory.delete(entry._key[1])
+      for (const entry of group) {
+        // Counted once, though a record that keeps others waiting is read and refused again;
+        // and never the count of drops itself, whose refusal would make a new one each send.
+        if ((status < 200 || status > 299) && !rejected.has(entry._key[1]) && JSON.parse(entry._json).type !== 'dropped')
+          rejected.size > 1000 && rejected.clear(), rejected.add(entry._key[1]), drop('rejected', 1)
+        memory.delete(entry._key[1])
+      }
     }
     return true
   }
@@ -241,9 +254,18 @@ export function startPipeline<E extends Recorded = Recorded>(
       }
       if (!entries.length || !(await deliver(entries))) return
       // A record goes once all its events are acknowledged (or refused). Records read from
-      // IndexedDB were sent whole; one of this tab's may still hold events waiting in memory.
-      const waiting = new Set(fromMemory ? [...memory.values()].map((entry) => entry._record) : [])
-      const done = [...new Set(entries.map((entry) => entry._record))].filter((key) => key && !waiting.has(key)) as RecordKey[]
+      // IndexedDB were sent whole. One of this tab's, sent from memory, goes once as many of its
+      // events as it holds were: not while one the cap took out of memory is only there.
+      let done = [...new Set(entries.map((entry) => entry._record!))]
+      if (fromMemory) {
+        done = []
+        if (acked.size > 1000) acked.clear()
+        for (const { _record: key } of entries) {
+          const count = key ? (acked.get(key) || 0) + 1 : 0
+          if (key && count < key[3]) acked.set(key, count)
+          else if (key) acked.delete(key), done.push(key)
+        }
+      }
       // If IndexedDB fails here, stop reading from it: it would hand back what was just acknowledged.
       if (done.length) await buffer._remove(done).catch(() => (bufferDownUntil = Date.now() + BUFFER_RETRY_MS))
     }
