@@ -32,12 +32,12 @@ export function createSession(idle: number, max: number, now: () => number = Dat
     } catch {}
   }
 
-  // This tab's last activity in the current session: localStorage hears of it at most every
-  // 5 s, and a session must not end earlier than 30 minutes after it.
-  let seen = 0
+  // This tab's last event, and its session: localStorage hears of activity at most every 5 s,
+  // and a session must not end earlier than 30 minutes after it.
+  let seen: [id: string, time: number] = ['', 0]
 
   const over = (session: Stored, time: number) =>
-    time - Math.max(session.last, session === current ? seen : 0) > idle || time - session.start > max
+    time - Math.max(session.last, session.id === seen[0] ? seen[1] : 0) > idle || time - session.start > max
 
   /**
    * The id of the session at `time`, starting a new one when the old one has ended. An event
@@ -45,22 +45,17 @@ export function createSession(idle: number, max: number, now: () => number = Dat
    */
   return (time = now(), touch = true): string => {
     // Another tab may have started or extended the session since this tab last looked.
-    if (!current || time - current.last > TOUCH_MS) {
-      const stored = read()
-      if (stored && (!current || stored.id !== current.id)) seen = 0
-      current = stored || current
-    }
+    if (!current || time - current.last > TOUCH_MS) current = read() || current
     if (!current || over(current, time)) {
       // Another tab may have started the next session already: every tab joins that one.
       const stored = read()
-      seen = 0
-      if (stored && (!current || stored.id !== current.id) && !over(stored, time)) current = stored
+      if (stored && !over(stored, time)) current = stored
       else write((current = { id: uid(), start: time, last: time }))
     } else if (touch && time - current.last > TOUCH_MS) {
       current.last = time
       write(current)
     }
-    if (touch) seen = time
+    if (touch) seen = [current.id, time]
     return current.id
   }
 }

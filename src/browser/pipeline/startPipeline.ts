@@ -234,12 +234,26 @@ export function startPipeline<E extends Recorded = Recorded>(
       for (const entry of group) {
         // Counted once, though a record that keeps others waiting is read and refused again;
         // and never the count of drops itself, whose refusal would make a new one each send.
-        if ((status < 200 || status > 299) && !rejected.has(entry._key[1]) && JSON.parse(entry._json).type !== 'dropped')
+        if (status > 299 && !rejected.has(entry._key[1]) && JSON.parse(entry._json).type !== 'dropped')
           rejected.size > 1000 && rejected.clear(), rejected.add(entry._key[1]), drop('rejected', 1)
         memory.delete(entry._key[1])
       }
     }
     return true
+  }
+
+  // The records whose events have all been acknowledged (or refused) from memory, counting these
+  // `entries` with those before them: not one while an event the cap took out of memory is only there.
+  const settled = (entries: Entry[]): RecordKey[] => {
+    const done: RecordKey[] = []
+    if (acked.size > 1000) acked.clear()
+    for (const { _record: key } of entries) {
+      if (!key) continue
+      const count = (acked.get(key) || 0) + 1
+      if (count < key[3]) acked.set(key, count)
+      else acked.delete(key), done.push(key)
+    }
+    return done
   }
 
   const drain = async () => {
@@ -254,18 +268,8 @@ export function startPipeline<E extends Recorded = Recorded>(
       }
       if (!entries.length || !(await deliver(entries))) return
       // A record goes once all its events are acknowledged (or refused). Records read from
-      // IndexedDB were sent whole. One of this tab's, sent from memory, goes once as many of its
-      // events as it holds were: not while one the cap took out of memory is only there.
-      let done = [...new Set(entries.map((entry) => entry._record!))]
-      if (fromMemory) {
-        done = []
-        if (acked.size > 1000) acked.clear()
-        for (const { _record: key } of entries) {
-          const count = key ? (acked.get(key) || 0) + 1 : 0
-          if (key && count < key[3]) acked.set(key, count)
-          else if (key) acked.delete(key), done.push(key)
-        }
-      }
+      // IndexedDB were sent whole; those of events sent from memory, see `settled`.
+      const done = fromMemory ? settled(entries) : [...new Set(entries.map((entry) => entry._record!))]
       // If IndexedDB fails here, stop reading from it: it would hand back what was just acknowledged.
       if (done.length) await buffer._remove(done).catch(() => (bufferDownUntil = Date.now() + BUFFER_RETRY_MS))
     }
