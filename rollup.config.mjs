@@ -15,8 +15,9 @@ const attribution = {
   },
 }
 
-const plugins = () => [
-  replace({ preventAssignment: true, values: { __VERSION__: JSON.stringify(version) } }),
+// `debug`: whether the build keeps rumlet's console messages (see src/browser/lib/warn.ts).
+const plugins = (debug) => [
+  replace({ preventAssignment: true, values: { __VERSION__: JSON.stringify(version), __DEBUG__: String(debug) } }),
   nodeResolve({ browser: true }),
   typescript({ tsconfig: './tsconfig.json', compilerOptions: { noEmit: false, declaration: false } }),
 ]
@@ -25,35 +26,48 @@ const plugins = () => [
 const minify = () =>
   terser({ ecma: 2020, module: true, compress: { passes: 2 }, mangle: { properties: { regex: /^_/ } } })
 
+// A script-tag file: minified, self-contained, with a source map.
+const script = (input, file, { debug = false, extra = [] } = {}) => ({
+  input,
+  output: { file, format: 'iife', sourcemap: true, plugins: [minify()] },
+  plugins: [...extra, ...plugins(debug)],
+})
+
 export default [
-  // Script-tag build: defines window.rum and starts itself from data-* attributes.
-  {
-    input: 'src/browser/global.ts',
-    output: { file: 'dist/rumlet.js', format: 'iife', sourcemap: true, plugins: [minify()] },
-    plugins: plugins(),
-  },
-  // Both again with web-vitals' attribution breakdowns (`rumlet/attribution`).
-  {
-    input: 'src/browser/globalAttribution.ts',
-    output: { file: 'dist/rumlet.attribution.js', format: 'iife', sourcemap: true, plugins: [minify()] },
-    plugins: [attribution, ...plugins()],
-  },
-  {
-    input: 'src/browser/attribution.ts',
-    output: { file: 'dist/rumlet.attribution.mjs', format: 'es', sourcemap: true },
-    plugins: [attribution, ...plugins()],
-  },
+  // Script-tag builds: define window.rum and start from data-* attributes. No message text.
+  script('src/browser/global.ts', 'dist/rumlet.js'),
+  // The same with every message, for integrating (`debug: true` on rumlet.js points here).
+  script('src/browser/global.ts', 'dist/rumlet.debug.js', { debug: true }),
+  // With web-vitals' attribution breakdowns.
+  script('src/browser/globalAttribution.ts', 'dist/rumlet.attribution.js', { extra: [attribution] }),
+  // Opt-in modules as add-ons, loaded next to one of the above.
+  script('src/browser/globalNetwork.ts', 'dist/rumlet.network.js'),
+  script('src/browser/globalConsole.ts', 'dist/rumlet.console.js'),
   // The inline loader: pasted into pages, so no source map comment and as small as it gets.
   {
     input: 'src/browser/loader.ts',
     output: { file: 'dist/loader.js', format: 'iife', plugins: [minify()] },
-    plugins: plugins(),
+    plugins: plugins(false),
   },
-  // ESM for bundlers: named exports, nothing runs at import, left readable for the app's minifier.
+  // ESM for bundlers: named exports, nothing runs at import, every message kept and the code left
+  // readable for the app's minifier. The modules share rumlet's own code (one chunk).
   {
-    input: 'src/browser/index.ts',
-    output: { file: 'dist/rumlet.mjs', format: 'es', sourcemap: true },
-    plugins: plugins(),
+    input: { rumlet: 'src/browser/index.ts', 'rumlet.network': 'src/browser/network.ts', 'rumlet.console': 'src/browser/console.ts' },
+    // What they share is one file, rumlet.core.mjs, so that there is one rumlet in a page.
+    output: {
+      dir: 'dist',
+      format: 'es',
+      sourcemap: true,
+      entryFileNames: '[name].mjs',
+      chunkFileNames: 'rumlet.[name].mjs',
+      manualChunks: (id) => (/browser\/(modules\/|network|console)/.test(id) ? undefined : 'core'),
+    },
+    plugins: plugins(true),
+  },
+  {
+    input: 'src/browser/attribution.ts',
+    output: { file: 'dist/rumlet.attribution.mjs', format: 'es', sourcemap: true },
+    plugins: [attribution, ...plugins(true)],
   },
   // The collector: Node, DuckDB stays an external package.
   {

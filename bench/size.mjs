@@ -1,61 +1,36 @@
-// Where the bytes of dist/rumlet.js go: the script-tag build, built again with each dependency,
-// then each capture module that could leave the default build, replaced by an empty one, gzip -9.
-// The difference is what that part costs inside the bundle (minified with the rest, so a little
-// less than on its own).
-//   node bench/size.mjs
+// Where the bytes of dist/rumlet.js go: every source module's share of the gzip -9 size.
+//   npm run build && node bench/size.mjs [dist/rumlet.js]
+// The minified bundle's source map says which module each byte comes from. gzip is not additive
+// (a module compresses better next to the others), so each module's bytes are gzipped on their
+// own and scaled so that the shares sum to the size of the whole file.
+import { readFileSync } from 'node:fs'
 import { gzipSync } from 'node:zlib'
-import { rollup } from 'rollup'
-import nodeResolve from '@rollup/plugin-node-resolve'
-import replace from '@rollup/plugin-replace'
-import terser from '@rollup/plugin-terser'
-import typescript from '@rollup/plugin-typescript'
+import { TraceMap, eachMapping } from '@jridgewell/trace-mapping'
 
-const EMPTY = {
-  'web-vitals': 'export const onLCP = () => {}, onINP = () => {}, onCLS = () => {}, onFCP = () => {}, onTTFB = () => {}',
-  'idb-keyval': 'export const createStore = () => {}, promisifyRequest = () => {}',
-  // Our own modules, by the path they are imported with.
-  './capture/network': 'export const startNetwork = () => undefined',
-  './capture/clicks': 'export const startClicks = () => () => {}, nameOf = () => undefined',
-  './capture/errors': 'export const startErrors = () => {}, startConsole = () => {}, thrown = (e) => e',
-}
+const file = process.argv[2] || 'dist/rumlet.js'
+const code = readFileSync(file, 'utf8')
+const map = new TraceMap(readFileSync(`${file}.map`, 'utf8'))
+const gzip = (text) => gzipSync(text, { level: 9 }).length
 
-async function build(without = []) {
-  const stub = {
-    name: 'empty',
-    resolveId: (id) => (without.includes(id) ? `\0empty:${id}` : null),
-    load: (id) => (id.startsWith('\0empty:') ? EMPTY[id.slice(7)] : null),
-  }
-  const bundle = await rollup({
-    input: 'src/browser/global.ts',
-    onwarn: () => {},
-    plugins: [
-      stub,
-      replace({ preventAssignment: true, values: { __VERSION__: '"0.0.0"' } }),
-      nodeResolve({ browser: true }),
-      typescript({ tsconfig: './tsconfig.json', compilerOptions: { noEmit: false, declaration: false } }),
-    ],
-  })
-  const { output } = await bundle.generate({
-    format: 'iife',
-    plugins: [terser({ ecma: 2020, module: true, compress: { passes: 2 }, mangle: { properties: { regex: /^_/ } } })],
-  })
-  return gzipSync(output[0].code, { level: 9 }).length
-}
+// Offsets in the file of each mapped segment, and the module it comes from.
+const lineStarts = [0]
+for (let i = 0; i < code.length; i++) if (code[i] === '\n') lineStarts.push(i + 1)
+const segments = []
+eachMapping(map, (m) => segments.push([lineStarts[m.generatedLine - 1] + m.generatedColumn, m.source]))
+segments.sort((a, b) => a[0] - b[0])
 
-const all = await build()
-const noVitals = await build(['web-vitals'])
-const noIdb = await build(['idb-keyval'])
-const own = await build(['web-vitals', 'idb-keyval'])
-console.log('| part | bytes, gzip -9 |')
-console.log('| --- | ---: |')
-console.log(`| dist/rumlet.js, all of it | ${all.toLocaleString('en')} |`)
-console.log(`| web-vitals (onLCP, onINP, onCLS, onFCP, onTTFB) | ${(all - noVitals).toLocaleString('en')} |`)
-console.log(`| idb-keyval (createStore, promisifyRequest) | ${(all - noIdb).toLocaleString('en')} |`)
-console.log(`| rumlet's own code | ${own.toLocaleString('en')} |`)
-// Parts of our own code a smaller default build could leave to an entry of its own.
-const parts = {
-  './capture/network': 'of which network timing and trace propagation (`trackNetwork`, off by default)',
-  './capture/clicks': 'of which click actions: naming and frustration signals',
-  './capture/errors': 'of which capturing uncaught errors and `console.error`',
+const text = new Map()
+for (let i = 0; i < segments.length; i++) {
+  const [start, source] = segments[i]
+  const end = i + 1 < segments.length ? segments[i + 1][0] : code.length
+  const name = (source || '(glue)').replace(/^.*node_modules\//, '').replace(/^.*src\/browser\//, '')
+  text.set(name, (text.get(name) || '') + code.slice(start, end))
 }
-for (const [module, what] of Object.entries(parts)) console.log(`| ${what} | ${(all - (await build([module]))).toLocaleString('en')} |`)
+const total = gzip(code)
+const alone = [...text].map(([name, part]) => [name, part.length, gzip(part)])
+const scale = total / alone.reduce((sum, [, , bytes]) => sum + bytes, 0)
+
+console.log(`| module | minified bytes | share of ${file} (gzip -9) |`)
+console.log('| --- | ---: | ---: |')
+for (const [name, raw, bytes] of alone.sort((a, b) => b[2] - a[2])) console.log(`| ${name} | ${raw.toLocaleString('en')} | ${Math.round(bytes * scale).toLocaleString('en')} |`)
+console.log(`| **all** | ${code.length.toLocaleString('en')} | ${total.toLocaleString('en')} |`)

@@ -59,8 +59,8 @@ test('a broken image is a resource error with its URL; an error right after a cl
   }
 })
 
-test('with captureConsole, console.error becomes an error event of source console', async ({ page, collector }) => {
-  const site = await startSite({ '/': rumPage(collector.url).replace('data-app="e2e"', 'data-app="e2e" data-capture-console') })
+test('with the console add-on (rumlet.console.js), console.error becomes an error event of source console', async ({ page, collector }) => {
+  const site = await startSite({ '/': rumPage(collector.url, { head: '<script src="/rumlet.console.js"></script>' }) })
   try {
     await page.goto(`${site.url}/`)
     await page.waitForFunction(() => 'rum' in window && !('q' in (window as any).rum))

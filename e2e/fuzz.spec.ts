@@ -120,7 +120,7 @@ test('random calls to every public function and a million trackActions neither t
   const result = await page.evaluate(fuzz, { seed: SEED, calls: RANDOM_CALLS })
   const fuzzMs = Date.now() - started
   expect(result.functions.sort()).toEqual(
-    ['explainAction', 'flush', 'getSessionId', 'init', 'setAttributes', 'setConsent', 'setUser', 'startAction', 'trackAction', 'trackError', 'trackPageView'].sort(),
+    ['explainAction', 'flush', 'getSessionId', 'init', 'setAttributes', 'setConsent', 'setUser', 'startAction', 'trackAction', 'trackError', 'trackPageView', 'use'].sort(),
   )
   expect(result.promises).toBeGreaterThan(0) // flush was called
   expect.soft(result.thrown, 'exceptions thrown to the caller').toEqual([])

@@ -4,14 +4,14 @@ import type { AddressInfo } from 'node:net'
 
 /**
  * A customer's site on an origin of its own (another port is another origin): serves the given
- * pages, and the built snippet at /rumlet.js as a site that hosts it itself does, once
+ * pages, and the built snippet at /rumlet.js (and its add-ons, /rumlet.network.js…) as a site that hosts it itself does, once
  * `bundleReady` resolves (at once by default).
  */
 export async function startSite(pages: Record<string, string>, bundleReady: () => Promise<void> = async () => {}) {
   const server = createServer((request, response) => {
     const path = new URL(request.url || '/', 'http://site').pathname
-    if (path === '/rumlet.js')
-      return void bundleReady().then(() => response.writeHead(200, { 'Content-Type': 'text/javascript' }).end(readFileSync('dist/rumlet.js')))
+    if (/^\/rumlet(\.[a-z]+)?\.js$/.test(path))
+      return void bundleReady().then(() => response.writeHead(200, { 'Content-Type': 'text/javascript' }).end(readFileSync(`dist${path}`)))
     if (path === '/favicon.ico') return void response.writeHead(204).end()
     const page = pages[path]
     if (page === undefined) return void response.writeHead(404).end('not found')

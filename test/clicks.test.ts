@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { nameOf, startClicks } from '../src/browser/capture/clicks'
+import { startClicks } from '../src/browser/capture/clicks'
+import { nameOf } from '../src/browser/capture/nameOf'
 
 const click = (html: string, selector = '#t') => {
   document.body.innerHTML = html
@@ -37,20 +38,26 @@ describe('nameOf: the naming chain, first rule that gives a name', () => {
 })
 
 describe('startClicks', () => {
-  const LIMITS = { rageClicks: 3, window: 1000, distance: 100 }
-  const setup = (html: string) => {
+  const LIMITS = { rageClicks: 3, frustrationWindow: 1000, rageDistance: 100 }
+  let stop = () => {}
+  const setup = (html: string, endpoint?: string) => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] })
     document.body.innerHTML = html
     const emit = vi.fn()
     const onClick = vi.fn()
-    const settleAll = startClicks(emit, LIMITS, onClick)
+    const clicks = startClicks(emit, LIMITS, onClick, endpoint)
+    stop = clicks.stop
     const events = () => emit.mock.calls.map((call) => call[0])
-    return { emit, onClick, settleAll, events }
+    return { emit, onClick, settleAll: clicks.flush, stop: clicks.stop, events }
   }
   const clickAt = (element: Element, x = 10, y = 10) =>
     element.dispatchEvent(new MouseEvent('click', { bubbles: true, clientX: x, clientY: y }))
 
-  afterEach(() => vi.useRealTimers())
+  afterEach(() => {
+    stop()
+    vi.useRealTimers()
+    vi.unstubAllGlobals()
+  })
 
   it('records a click, after the frustration window, with its name and the selector of the element meant', async () => {
     const { events, onClick } = setup('<main id="app"><button class="buy"><span id="t">Buy</span></button><div data-rum-ignore><button id="no">x</button></div></main>')
@@ -117,5 +124,49 @@ describe('startClicks', () => {
     clickAt(document.getElementById('b')!)
     settleAll()
     expect(events()).toHaveLength(1)
+  })
+
+  it('stops: no listener left, and the clicks still waiting are recorded', () => {
+    const { events, stop } = setup('<button id="b">Pay</button>')
+    const button = document.getElementById('b')!
+    clickAt(button)
+    stop()
+    expect(events()).toHaveLength(1)
+    clickAt(button)
+    expect(events()).toHaveLength(1)
+  })
+
+  // The DOM's PerformanceObserver, faked: happy-dom records no resource timing.
+  const fakeResources = () => {
+    const observers: ((list: { getEntries(): { name: string }[] }) => void)[] = []
+    vi.stubGlobal(
+      'PerformanceObserver',
+      class {
+        constructor(private callback: (list: { getEntries(): { name: string }[] }) => void) {}
+        observe() {
+          observers.push(this.callback)
+        }
+        disconnect() {
+          observers.splice(observers.indexOf(this.callback), 1)
+        }
+      },
+    )
+    return (name: string) => observers.slice().forEach((callback) => callback({ getEntries: () => [{ name }] }))
+  }
+
+  it('takes a request after the click as its reaction, but not rumlet\'s own request to its endpoint', async () => {
+    const request = fakeResources()
+    const { events } = setup('<button id="a">A</button><button id="b">B</button>', 'https://rum.test/rum')
+    clickAt(document.getElementById('a')!)
+    request('https://rum.test/rum')
+    await vi.advanceTimersByTimeAsync(1000)
+    clickAt(document.getElementById('b')!, 500, 500)
+    // Another path that merely starts like the endpoint is the page's own request.
+    request('https://rum.test/rum-admin/orders')
+    await vi.advanceTimersByTimeAsync(1000)
+    expect(events().map((e) => [e.name, e.frustration])).toEqual([
+      ['A', ['dead']],
+      ['B', undefined],
+    ])
   })
 })

@@ -12,7 +12,7 @@ describe('readConfig', () => {
     expect(readConfig({ endpoint: '/rum', app: 'shop', release: '1.2.3', env: 'prod' })).toEqual({
       endpoint: '/rum', app: 'shop', release: '1.2.3', env: 'prod', sampleRate: 1, errorSampleRate: 1,
       sessionTimeout: 30 * 60_000, maxSessionDuration: 4 * 3_600_000, flushInterval: 5000,
-      trackErrors: true, captureConsole: false, trackClicks: true, rageClicks: 3, rageDistance: 100, frustrationWindow: 1000, trackNetwork: false, trackVitals: true, trackPageViews: true, spa: true, consent: 'granted', debug: false,
+      trackErrors: true, trackClicks: true, rageClicks: 3, rageDistance: 100, frustrationWindow: 1000, trackVitals: true, trackPageViews: true, spa: true, consent: 'granted', debug: false,
     })
     expect(warnings()).toEqual([])
   })
@@ -53,8 +53,7 @@ describe('readConfig, option by option', () => {
     ['trackClicks', false, ['off']],
     ['rageClicks', 5, [0, '3']],
     ['frustrationWindow', 2000, [50]],
-    ['trackNetwork', true, ['yes']],
-    ['captureConsole', true, [1]],
+    ['modules', [() => ({ stop() {} })], [() => {}, [1], ['network']]],
     ['propagateTraceTo', ['https://api.shop.test'], ['https://api.shop.test', [1], ['api.shop.test']]],
     ['trackVitals', false, [1]],
     ['trackPageViews', false, [null]],
@@ -96,8 +95,8 @@ describe('readDataset', () => {
 
   it('reads an empty number as invalid (warned, not 0), 0/no/off as false, and lists without stray spaces or empty names', () => {
     vi.spyOn(console, 'warn').mockImplementation(() => {})
-    const options = readDataset({ endpoint: '/rum', sampleRate: '', trackClicks: '0', trackVitals: 'No', captureConsole: 'off', scrubUrl: 'ssn, pin ,', propagateTraceTo: 'https://api.shop.test, ' })
-    expect(options).toMatchObject({ trackClicks: false, trackVitals: false, captureConsole: false, scrubUrl: ['ssn', 'pin'], propagateTraceTo: ['https://api.shop.test'] })
+    const options = readDataset({ endpoint: '/rum', sampleRate: '', trackClicks: '0', trackVitals: 'No', trackErrors: 'off', scrubUrl: 'ssn, pin ,', propagateTraceTo: 'https://api.shop.test, ' })
+    expect(options).toMatchObject({ trackClicks: false, trackVitals: false, trackErrors: false, scrubUrl: ['ssn', 'pin'], propagateTraceTo: ['https://api.shop.test'] })
     const config = readConfig(options)!
     expect(config.sampleRate).toBe(1)
     expect(warnings().map((line) => line.includes('"sampleRate"'))).toEqual([true])

@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest'
 import { dedupeErrors } from '../src/browser/capture/dedupeErrors'
+import { createDrops } from '../src/browser/lib/createDrops'
 import type { ErrorEvent } from '../src/wire'
 import type { Captured } from '../src/browser/types'
 
@@ -10,8 +11,9 @@ const error = (fingerprint: string): Captured<ErrorEvent> => ({
 function setup() {
   let clock = 1_000_000
   const emit = vi.fn()
-  const drop = vi.fn()
-  const gate = dedupeErrors(emit, drop, () => clock)
+  const drops = createDrops(() => {})
+  const drop = vi.fn((reason: string, count?: number) => drops._count(reason, count))
+  const gate = dedupeErrors(emit, { ...drops, _count: drop }, () => clock)
   return { gate, emit, drop, tick: (ms: number) => (clock += ms), sent: () => emit.mock.calls.map(([e, time]) => ({ ...e, time })) }
 }
 
@@ -20,10 +22,10 @@ describe('dedupeErrors', () => {
     const { gate, sent } = setup()
     for (let i = 0; i < 50; i++) gate._add(error('fp1'), 'view1', 100 + i)
     expect(sent()).toMatchObject([{ fingerprint: 'fp1', count: 1, viewId: 'view1', time: 100 }])
-    gate._flush()
+    gate.flush()
     // 50 identical errors: 2 events whose counts sum to 50; the repeat keeps its first time.
     expect(sent()).toMatchObject([{ count: 1 }, { fingerprint: 'fp1', count: 49, viewId: 'view1', time: 101 }])
-    gate._flush()
+    gate.flush()
     expect(sent()).toHaveLength(2)
   })
 
@@ -33,7 +35,7 @@ describe('dedupeErrors', () => {
     gate._add(error('b'), 'v1', 2)
     gate._add(error('a'), 'v2', 3)
     gate._add(error('a'), 'v1', 4)
-    gate._flush()
+    gate.flush()
     expect(sent().map((e) => [e.fingerprint, e.viewId, e.count])).toEqual([['a', 'v1', 1], ['b', 'v1', 1], ['a', 'v2', 1], ['a', 'v1', 1]])
   })
 
@@ -41,7 +43,7 @@ describe('dedupeErrors', () => {
     const { gate, emit, drop, tick } = setup()
     for (let i = 0; i < 150; i++) gate._add(error(`fp${i}`), 'v', i)
     expect(emit).toHaveBeenCalledTimes(100)
-    expect(drop.mock.calls.reduce((sum, [reason, count]) => (reason === 'rate_limited' ? sum + count : sum), 0)).toBe(50)
+    expect(drop.mock.calls.reduce((sum, [reason, count]) => (reason === 'rate_limited' ? sum + count! : sum), 0)).toBe(50)
     tick(60_000)
     gate._add(error('fresh'), 'v', 1)
     expect(emit).toHaveBeenCalledTimes(101)
@@ -65,7 +67,7 @@ describe('dedupeErrors', () => {
     const { gate, drop } = setup()
     for (let i = 0; i < 100; i++) gate._add(error(`fp${i}`), 'v', i)
     for (let i = 0; i < 7; i++) gate._add(error('fp0'), 'v', 200 + i)
-    gate._flush()
+    gate.flush()
     expect(drop).toHaveBeenCalledWith('rate_limited', 7)
   })
 })

@@ -1,6 +1,9 @@
 // @vitest-environment happy-dom
 import { describe, expect, it, vi } from 'vitest'
-import { startConsole, startErrors } from '../src/browser/capture/errors'
+import { startErrors } from '../src/browser/capture/errors'
+import { createDrops } from '../src/browser/lib/createDrops'
+import { consoleErrors } from '../src/browser/modules/console'
+import type { Config } from '../src/browser/config'
 
 describe('startErrors', () => {
   const emit = vi.fn()
@@ -68,12 +71,12 @@ describe('startErrors: a cross-origin "Script error."', () => {
   })
 })
 
-describe('startConsole', () => {
+describe('consoleErrors (rumlet/console)', () => {
   it('records console.error as an error of source console, and still logs it', () => {
     const logged = vi.fn()
     console.error = logged
     const emit = vi.fn()
-    startConsole(emit)
+    const { stop } = consoleErrors({ emit, config: {} as Config, drops: createDrops(() => {}) })
     console.error('checkout failed:', { code: 42 })
     console.error(new TypeError('bad total'), 'in cart')
     expect(logged).toHaveBeenCalledTimes(2)
@@ -82,5 +85,38 @@ describe('startConsole', () => {
       { source: 'console', errorType: 'console.error', message: 'checkout failed: {"code":42}' },
       { source: 'console', errorType: 'TypeError', message: 'bad total in cart' },
     ])
+    stop()
+    expect(console.error).toBe(logged)
+  })
+
+  it('stops without unwrapping a wrapper added after it: that one goes on, and nothing more is recorded', () => {
+    const emit = vi.fn()
+    const logged = vi.fn()
+    console.error = logged
+    const { stop } = consoleErrors({ emit, config: {} as Config, drops: createDrops(() => {}) })
+    const ours = console.error
+    const theirs = vi.fn((...args: unknown[]) => ours(...args))
+    console.error = theirs
+    stop()
+    expect(console.error).toBe(theirs)
+    console.error('after stop')
+    expect(logged).toHaveBeenCalledWith('after stop')
+    expect(emit).not.toHaveBeenCalled()
+  })
+
+  it('skips a console.error the page made read-only, counted as not_instrumented', () => {
+    const logged = vi.fn()
+    const descriptor = Object.getOwnPropertyDescriptor(console, 'error')!
+    Object.defineProperty(console, 'error', { value: logged, writable: false, configurable: true })
+    try {
+      const drops = createDrops(() => {})
+      const emit = vi.fn()
+      expect(() => consoleErrors({ emit, config: {} as Config, drops })).not.toThrow()
+      console.error('x')
+      expect(emit).not.toHaveBeenCalled()
+      expect(drops._take()).toEqual({ not_instrumented: 1 })
+    } finally {
+      Object.defineProperty(console, 'error', descriptor)
+    }
   })
 })

@@ -1,10 +1,21 @@
 // @vitest-environment happy-dom
-import { beforeEach, describe, expect, it, vi } from 'vitest'
-import { startNetwork } from '../src/browser/capture/network'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import type { Config } from '../src/browser/config'
+import { createDrops } from '../src/browser/lib/createDrops'
+import { network as startNetwork } from '../src/browser/modules/network'
+import type { Capture, Emit } from '../src/browser/types'
+
+let started: Capture[] = []
+afterEach(() => started.splice(0).forEach((capture) => capture.stop()))
+const start = (emit: Emit, propagateTraceTo: string[] = []) => {
+  const capture = startNetwork({ emit, config: { propagateTraceTo } as unknown as Config, drops: createDrops(() => {}) })
+  started.push(capture)
+  return capture.traceId!
+}
 
 const TRACEPARENT = /^00-([0-9a-f]{32})-[0-9a-f]{16}-01$/
 
-describe('startNetwork (fetch)', () => {
+describe('network module (fetch)', () => {
   let sentHeaders: (string | null)[] = []
   let sentInit: RequestInit | undefined
   let answer: () => Promise<Response> = async () => new Response('ok', { status: 201, headers: { 'Content-Length': '2' } })
@@ -24,7 +35,7 @@ describe('startNetwork (fetch)', () => {
     emit.mockClear()
     answer = async () => new Response('ok', { status: 201, headers: { 'Content-Length': '2' } })
     vi.stubGlobal('fetch', network)
-    inFlight = startNetwork(emit, '/rum', ['https://api.partner.test'])
+    inFlight = start(emit, ['https://api.partner.test'])
   })
 
   it('adds a traceparent to the page\'s own origin and records the request with that trace id', async () => {
@@ -42,12 +53,6 @@ describe('startNetwork (fetch)', () => {
     expect(sentHeaders[0]).toMatch(TRACEPARENT)
     expect(sentHeaders[1]).toBeNull()
     expect(emit.mock.calls[1][0]).toMatchObject({ resource: 'https://elsewhere.test/y', traceId: undefined })
-  })
-
-  it('leaves rumlet\'s own requests alone', async () => {
-    await fetch('/rum', { method: 'POST', body: '{}' })
-    expect(sentHeaders).toEqual([null])
-    expect(emit).not.toHaveBeenCalled()
   })
 
   it('records a failed request with status 0 and still rejects the page\'s promise', async () => {
@@ -92,16 +97,26 @@ describe('startNetwork (fetch)', () => {
     expect(sentHeaders[0]).toMatch(TRACEPARENT)
   })
 
-  it('adds nothing and records nothing while it is off (consent denied)', async () => {
-    let on = false
-    vi.stubGlobal('fetch', network)
-    inFlight = startNetwork(emit, '/rum', [], () => on)
+  it('stops (consent denied): the page\'s fetch is its own again, without header or record', async () => {
+    started.splice(0).forEach((capture) => capture.stop())
+    expect(fetch).toBe(network)
     await fetch('/api/cart')
     expect(sentHeaders.at(-1)).toBeNull()
     expect(emit).not.toHaveBeenCalled()
-    on = true
-    await fetch('/api/cart')
-    expect(sentHeaders.at(-1)).toMatch(TRACEPARENT)
+  })
+
+  it('skips a fetch the page made read-only, counted, and still instruments XMLHttpRequest', async () => {
+    Object.defineProperty(window, 'fetch', { value: network, writable: false, configurable: true })
+    const { open } = XMLHttpRequest.prototype
+    try {
+      const drops = createDrops(() => {})
+      started.push(startNetwork({ emit, config: { propagateTraceTo: [] } as unknown as Config, drops }))
+      expect(drops._take()).toEqual({ not_instrumented: 1 })
+      expect(fetch).toBe(network)
+      expect(XMLHttpRequest.prototype.open).not.toBe(open)
+    } finally {
+      Object.defineProperty(window, 'fetch', { value: network, writable: true, configurable: true })
+    }
   })
 
   it('tells the trace id of the request under way, and none after it', async () => {
@@ -115,7 +130,7 @@ describe('startNetwork (fetch)', () => {
   })
 })
 
-describe('startNetwork (XMLHttpRequest)', () => {
+describe('network module (XMLHttpRequest)', () => {
   const emit = vi.fn()
   let inFlight: () => string | undefined
   let headers: Record<string, string>[]
@@ -149,7 +164,7 @@ describe('startNetwork (XMLHttpRequest)', () => {
     emit.mockClear()
     headers = []
     vi.stubGlobal('XMLHttpRequest', class extends FakeXhr {})
-    inFlight = startNetwork(emit, '/rum', [])
+    inFlight = start(emit)
   })
 
   const loadend = () => new Promise((resolve) => setTimeout(resolve, 5))

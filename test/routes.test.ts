@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
-import { beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { trackRoutes } from '../src/browser/capture/routes'
+import { createDrops } from '../src/browser/lib/createDrops'
 
 // Saved before any trackRoutes patches history: moves the URL without telling anyone, the way
 // the browser itself does before it fires popstate.
@@ -8,9 +9,11 @@ const moveUnseen = history.replaceState.bind(history)
 const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0))
 
 /** Starts trackRoutes with a callback that records the path and hash it saw on each call. */
+let stops: (() => void)[] = []
+afterEach(() => stops.splice(0).forEach((stop) => stop()))
 const track = () => {
   const seen: string[] = []
-  trackRoutes(() => seen.push(location.pathname + location.hash))
+  stops.push(trackRoutes(() => seen.push(location.pathname + location.hash), createDrops(() => {})))
   return seen
 }
 
@@ -78,10 +81,27 @@ describe('trackRoutes', () => {
   })
 
   it('never throws into the page when the callback throws', () => {
-    trackRoutes(() => {
-      throw new Error('boom')
-    })
+    stops.push(
+      trackRoutes(() => {
+        throw new Error('boom')
+      }, createDrops(() => {})),
+    )
     expect(() => history.pushState(null, '', '/next')).not.toThrow()
     expect(location.pathname).toBe('/next')
+  })
+
+  it('skips a pushState the page made read-only, counted as not_instrumented; replaceState and popstate still work', () => {
+    const pushState = history.pushState
+    Object.defineProperty(history, 'pushState', { value: pushState, writable: false, configurable: true })
+    try {
+      const drops = createDrops(() => {})
+      const seen: string[] = []
+      stops.push(trackRoutes(() => seen.push(location.pathname), drops))
+      expect(drops._take()).toEqual({ not_instrumented: 1 })
+      history.replaceState(null, '', '/replaced')
+      expect(seen).toEqual(['/replaced'])
+    } finally {
+      Object.defineProperty(history, 'pushState', { value: pushState, writable: true, configurable: true })
+    }
   })
 })

@@ -1,5 +1,7 @@
 // @vitest-environment happy-dom
-import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import type { MetricType } from 'web-vitals'
+import { createDrops } from '../src/browser/lib/createDrops'
 import { startViews, type Views } from '../src/browser/capture/views'
 
 // Saved before any startViews patches history.
@@ -18,14 +20,20 @@ beforeEach(() => {
  * startViews with a fake emit. Like startRum's, it notes the view current when each event was
  * emitted (startRum stamps that id on events that bring none).
  */
+let started: Views[] = []
+afterEach(() => started.splice(0).forEach((views) => views.stop()))
 const start = (spa: boolean, pageViews?: boolean) => {
   let views: Views | undefined
   const emit = vi.fn()
   const events: Record<string, unknown>[] = []
   emit.mockImplementation((event: object) => events.push({ ...event, viewId: views!._id }))
-  views = startViews(emit, spa, pageViews)
+  views = startViews(emit, createDrops(() => {}), spa, pageViews)
+  started.push(views)
   return { views, emit, events }
 }
+
+/** The view web-vitals measures outside soft navigations: the hard load's, or the last restore's. */
+const navigation = (views: Views) => views._of({ navigationType: 'navigate' } as MetricType)
 
 /** A `pageshow` event, as the browser fires it at window. */
 const pageshow = (persisted: boolean) => {
@@ -62,12 +70,12 @@ describe('startViews', () => {
     expect(views._id).not.toBe(a)
   })
 
-  it('route changes keep _navigation on the hard load’s view', () => {
+  it('route changes keep the navigation’s view on the hard load’s view', () => {
     const { views } = start(true)
     const first = views._id
-    expect(views._navigation).toBe(first)
+    expect(navigation(views)).toBe(first)
     history.pushState(null, '', '/a')
-    expect(views._navigation).toBe(first)
+    expect(navigation(views)).toBe(first)
   })
 
   it('with spa false, route changes emit nothing and keep the view', () => {
@@ -80,7 +88,7 @@ describe('startViews', () => {
     expect(views._id).toBe(first)
   })
 
-  it('a back/forward-cache restore starts a view (no view_end: sent at hide) and moves _navigation to it', () => {
+  it('a back/forward-cache restore starts a view (no view_end: sent at hide) and makes it the navigation’s view', () => {
     const { views, events } = start(true)
     history.pushState(null, '', '/a')
     events.length = 0
@@ -91,18 +99,18 @@ describe('startViews', () => {
       { type: 'page_view', referrer: 'http://localhost:3000/a', navigationType: 'back_forward_cache', url: 'http://localhost:3000/a', attributes: undefined, viewId: views._id },
     ])
     expect(views._id).not.toBe(before)
-    expect(views._navigation).toBe(views._id)
+    expect(navigation(views)).toBe(views._id)
     // The restored view's time starts at the restore.
     t = 5300
     history.pushState(null, '', '/b')
     expect(events[1]).toMatchObject({ type: 'view_end', duration: 300, visible: 300, viewId: events[0].viewId })
   })
 
-  it('has moved _navigation to the restored view before capture listeners added later run (web-vitals reports TTFB there)', () => {
+  it('has made the restored view the navigation’s view before capture listeners added later run (web-vitals reports TTFB there)', () => {
     const { views } = start(true)
-    const before = views._navigation
+    const before = navigation(views)
     let seen = ''
-    addEventListener('pageshow', () => (seen = views._navigation), true)
+    addEventListener('pageshow', () => (seen = navigation(views)), true)
     pageshow(true)
     expect(seen).not.toBe(before)
     expect(seen).toBe(views._id)
@@ -113,7 +121,7 @@ describe('startViews', () => {
     const before = views._id
     pageshow(true)
     expect(views._id).not.toBe(before)
-    expect(views._navigation).toBe(views._id)
+    expect(navigation(views)).toBe(views._id)
     expect(events.filter((e) => e.type === 'page_view')).toEqual([])
     views._start('manual', '/x')
     expect(events.filter((e) => e.type === 'page_view')).toMatchObject([{ navigationType: 'manual' }])
@@ -121,26 +129,46 @@ describe('startViews', () => {
 
   it('a pageshow that is not a restore (the first load) does nothing', () => {
     const { views, emit } = start(true)
-    const ids = [views._id, views._navigation]
+    const ids = [views._id, navigation(views)]
     pageshow(false)
     expect(emit).not.toHaveBeenCalled()
-    expect([views._id, views._navigation]).toEqual(ids)
+    expect([views._id, navigation(views)]).toEqual(ids)
   })
 
-  it('hiding the page sends a view_end of the current view; shown and hidden again, a larger one of the same view', () => {
+  it('a page exit (flush) sends a view_end of the current view; shown and left again, a larger one of the same view', () => {
     const { views, events } = start(true)
     history.pushState(null, '', '/a')
     const current = views._id
     events.length = 0
     t = 2000
-    dispatchEvent(new Event('pagehide'))
+    views.flush()
     pageshow(false)
     t = 3500
-    dispatchEvent(new Event('pagehide'))
+    views.flush()
     expect(events).toMatchObject([
       { type: 'view_end', duration: 2000, visible: 2000, viewId: current },
       { type: 'view_end', duration: 3500, visible: 3500, viewId: current },
     ])
     expect(views._id).toBe(current)
+  })
+
+  it('gives a soft navigation the route view of its URL, and the view of now for a URL it does not know', () => {
+    const { views } = start(true)
+    history.pushState(null, '', '/a')
+    const a = views._id
+    history.pushState(null, '', '/b')
+    const soft = (url: string) => views._of({ navigationType: 'soft-navigation', navigationURL: url } as MetricType)
+    expect(soft('http://localhost:3000/a')).toBe(a)
+    expect(soft('http://localhost:3000/elsewhere')).toBe(views._id)
+  })
+
+  it('stops: route changes after it start no view, and history is as it was', () => {
+    const pushState = history.pushState
+    const { views, emit } = start(true)
+    expect(history.pushState).not.toBe(pushState)
+    views.stop()
+    expect(history.pushState).toBe(pushState)
+    history.pushState(null, '', '/after')
+    expect(emit).not.toHaveBeenCalled()
   })
 })

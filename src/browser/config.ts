@@ -1,6 +1,7 @@
 import type { RumEvent } from '../wire'
 import { isUrl } from './lib/isUrl'
 import { complain } from './lib/warn'
+import type { RumModule } from './types'
 
 export type Consent = 'granted' | 'pending' | 'denied'
 
@@ -26,8 +27,6 @@ export interface RumOptions {
   flushInterval?: number
   /** Record uncaught errors and unhandled promise rejections (default true). */
   trackErrors?: boolean
-  /** Also record what the page logs with `console.error`, as errors (default false). */
-  captureConsole?: boolean
   /** Record clicks as actions named from the element (default true; see `explainAction`). */
   trackClicks?: boolean
   /** A rage click is this many clicks (default 3)… */
@@ -36,13 +35,17 @@ export interface RumOptions {
   rageDistance?: number
   /** …within this many ms (default 1000), which is also how long a dead or error click waits. */
   frustrationWindow?: number
-  /** Record the page's fetch and XMLHttpRequest calls as `resource` events (default false). */
-  trackNetwork?: boolean
   /**
-   * With `trackNetwork`: origins besides the page's own whose requests get a `traceparent`
-   * header (they must allow it in CORS). As `data-propagate-trace-to`: separated by commas.
+   * With the `network` module: origins besides the page's own whose requests get a W3C
+   * `traceparent` header (they must allow it in CORS), such as `https://api.example.com`. As
+   * `data-propagate-trace-to`: separated by commas.
    */
   propagateTraceTo?: string[]
+  /**
+   * Opt-in modules, started with rumlet: `network` (`rumlet/network`), `consoleErrors`
+   * (`rumlet/console`). Script-tag pages load their files instead (see the README).
+   */
+  modules?: RumModule[]
   /** Record the Core Web Vitals (default true). */
   trackVitals?: boolean
   /** Record a page view for each page load (default true). */
@@ -75,7 +78,7 @@ export interface RumOptions {
   debug?: boolean
 }
 
-type Optional = 'app' | 'release' | 'env' | 'beforeSend' | 'scrubUrl' | 'route' | 'propagateTraceTo'
+type Optional = 'app' | 'release' | 'env' | 'beforeSend' | 'scrubUrl' | 'route' | 'propagateTraceTo' | 'modules'
 export type Config = Required<Omit<RumOptions, Optional>> & Pick<RumOptions, Optional>
 
 const DEFAULTS = {
@@ -85,12 +88,10 @@ const DEFAULTS = {
   maxSessionDuration: 4 * 3600e3,
   flushInterval: 5000,
   trackErrors: true,
-  captureConsole: false,
   trackClicks: true,
   rageClicks: 3,
   rageDistance: 100,
   frustrationWindow: 1000,
-  trackNetwork: false,
   trackVitals: true,
   trackPageViews: true,
   spa: true,
@@ -103,7 +104,7 @@ const DEFAULTS = {
 // `scrubUrl` a function or a list of names. A `data-*` string is read as the same kind.
 const KINDS: Record<string, string> = {
   endpoint: 'e', app: 't', release: 't', env: 't', sampleRate: 's', errorSampleRate: 's', sessionTimeout: 'm',
-  maxSessionDuration: 'm', flushInterval: 'm', trackErrors: 'b', captureConsole: 'b', trackClicks: 'b', rageClicks: 'n', rageDistance: 'n', frustrationWindow: 'm', trackNetwork: 'b', propagateTraceTo: 'a', trackVitals: 'b', trackPageViews: 'b',
+  maxSessionDuration: 'm', flushInterval: 'm', trackErrors: 'b', trackClicks: 'b', rageClicks: 'n', rageDistance: 'n', frustrationWindow: 'm', propagateTraceTo: 'a', modules: 'u', trackVitals: 'b', trackPageViews: 'b',
   spa: 'b', route: 'f', consent: 'c', beforeSend: 'f', scrubUrl: 'l', debug: 'b',
 }
 
@@ -116,8 +117,10 @@ const valid = (kind: string, value: unknown): boolean =>
         ? kind === 'b'
         : typeof value === 'function'
           ? kind === 'f' || kind === 'l'
-          : // `propagateTraceTo` takes origins, which need their scheme.
-            (kind === 'l' || kind === 'a') && Array.isArray(value) && value.every((name) => typeof name === 'string' && (kind === 'l' || /^https?:\/\/./.test(name)))
+          : // Lists: names, origins (which need their scheme), or modules.
+            /[lau]/.test(kind) &&
+            Array.isArray(value) &&
+            value.every((item) => (kind === 'u' ? typeof item === 'function' : typeof item === 'string' && (kind === 'l' || /^https?:\/\/./.test(item))))
 
 /**
  * Checks the options of `init`. An unknown or invalid option gets one console warning that

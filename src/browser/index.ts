@@ -1,15 +1,17 @@
 import type { ActionEvent, Attributes } from '../wire'
 import { readConfig, type Consent, type RumOptions } from './config'
-import { nameOf, type ActionName } from './capture/clicks'
+import { nameOf, type ActionName } from './capture/nameOf'
 import { errorEvent } from './capture/errorEvent'
 import { guard } from './lib/guard'
 import { isUrl } from './lib/isUrl'
 import { at, now } from './lib/now'
 import { setDebug, warn } from './lib/warn'
 import { startRum, type Rum } from './startRum'
+import type { RumModule } from './types'
 
 export type { Consent, RumOptions } from './config'
-export type { ActionName } from './capture/clicks'
+export type { ActionName } from './capture/nameOf'
+export type { RumModule } from './types'
 export type * from '../wire'
 
 /** What `startAction` returns: end the action once, with `end` or `fail`. */
@@ -41,15 +43,7 @@ const api = <F extends (...args: never[]) => void>(name: string, fn: (rum: Rum, 
 
 const action = (rum: Rum, name: unknown, attributes: unknown, duration: number, ok: boolean, time: number, error?: string) => {
   if (typeof name !== 'string' || !name) return warn('an action needs a name:', name)
-  // Every field an event will have, in one literal: `record` then only assigns. Adding them one
-  // by one would change the object's hidden class and regrow its property store ten times, on
-  // every trackAction (it halved the cost of a first burst of calls, bench/RESULTS.md).
-  rum._record<ActionEvent>(
-    // prettier-ignore
-    { id: '', type: 'action', time, sessionId: '', viewId: '', url: '', route: undefined, app: undefined, release: undefined, env: undefined, userId: undefined,
-      name: name.slice(0, 256), duration, ok, source: 'api', error, attributes } as never,
-    time,
-  )
+  rum._record<ActionEvent>({ type: 'action', name: name.slice(0, 256), duration, ok, source: 'api', error, attributes } as never, time)
 }
 
 /**
@@ -65,9 +59,22 @@ export const init = guard((options: RumOptions): void => {
   if (!config) return
   setDebug(config.debug)
   rum = startRum(config)
+  if (config.modules) config.modules.map(rum._use)
   if (lost) rum._drop('queue_full', lost)
   for (const call of early.splice(0)) call()
 })
+
+/**
+ * Adds an opt-in module, such as `network` from `rumlet/network`: before `init` (it starts with
+ * it) or after. The same as listing it in the `modules` option; script-tag add-ons
+ * (`dist/rumlet.network.js`) call it themselves.
+ *
+ * @example
+ * use(network)
+ */
+export const use = api<(module: RumModule) => void>('use', (rum, module) =>
+  typeof module === 'function' ? rum._use(module) : warn('use needs a module:', module),
+)
 
 /**
  * Records a user action the page names itself, such as a sign-up or a checkout.

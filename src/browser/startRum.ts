@@ -1,220 +1,122 @@
-import type { Attributes, DroppedEvent, ErrorEvent, RumEvent } from '../wire'
-import type { Config, Consent } from './config'
+import type { ErrorEvent, RumEvent } from '../wire'
+import { createAssemble } from './assemble'
 import { startClicks } from './capture/clicks'
 import { dedupeErrors } from './capture/dedupeErrors'
-import { startConsole, startErrors } from './capture/errors'
-import { startNetwork } from './capture/network'
+import { startErrors } from './capture/errors'
 import { startPageViews } from './capture/pageViews'
-import { startVitals } from './capture/vitals'
 import { startViews, type Views } from './capture/views'
-import { cleanAttributes } from './lib/cleanAttributes'
-import { guard } from './lib/guard'
-import { hashToUnit } from './lib/hashToUnit'
+import { startVitals } from './capture/vitals'
+import type { Config, Consent } from './config'
+import { createDrops } from './lib/createDrops'
+import { createLastAction } from './lib/createLastAction'
 import { now } from './lib/now'
-import { onHidden } from './lib/onHidden'
-import { scrubUrl, SECRET_PARAMS } from './lib/scrubUrl'
-import { uid } from './lib/uid'
-import { warn } from './lib/warn'
-import { deleteBuffer } from './pipeline/createBuffer'
-import { startPipeline, type Drops } from './pipeline/startPipeline'
+import { trackExit } from './lib/trackExit'
+import { createBuffer, deleteBuffer } from './pipeline/createBuffer'
+import { createOutbox, type Outbox } from './pipeline/createOutbox'
+import { createTransport } from './pipeline/createTransport'
+import { EXIT_BYTES, sendBeacons } from './pipeline/sendBeacons'
+import { startSender } from './pipeline/startSender'
 import { createSession, SESSION_KEY } from './session'
-import type { Captured, Emit } from './types'
-
-/** While consent is pending, events wait in memory, up to this many. */
-const MAX_HELD = 1000
-
-/** The collector refuses longer URLs: a data: URL or a huge query is cut here. */
-const MAX_URL = 8192
-
-/** What `beforeSend` cannot change. */
-const FIXED = ['id', 'type', 'time', 'sessionId', 'viewId'] as const
+import type { Capture, Captured, Emit, RumModule } from './types'
 
 /**
- * Starts recording with a checked config: the capture modules, the session, and (once consent
- * is granted) the delivery pipeline. Every event passes through `record`, which notes what
- * belongs to the moment (time, view, page address, user, attributes) and waits for consent, then
- * through `prepare`, called by the pipeline off the caller's task, which fills in the other
- * fields all events share, scrubs URLs, checks attributes, samples, and calls `beforeSend`.
+ * Starts recording with a checked config, and wires the stages an event passes through, in
+ * order: capture (one module per source) → assemble (what every event gets) → outbox (memory and
+ * IndexedDB) → sender (batches, retries, the Web Lock), and at page exit → beacons. Each stage
+ * hands on to the next and never calls back into the one before; the drop counter and the page
+ * exit are the two signals every stage may read.
  */
 export function startRum(config: Config) {
   const session = createSession(config.sessionTimeout, config.maxSessionDuration)
-  const names = SECRET_PARAMS.concat(Array.isArray(config.scrubUrl) ? config.scrubUrl.map((name) => name.toLowerCase()) : [])
-  const scrub = (url: string): string => {
-    let out: unknown
-    try {
-      out = typeof config.scrubUrl === 'function' ? config.scrubUrl(url) : scrubUrl(url, names)
-    } catch {}
-    if (typeof out !== 'string') {
-      // The page's own scrubber failed: the default one is better than none.
-      warn('scrubUrl failed: the default was used')
-      out = scrubUrl(url)
-    }
-    return (out as string).slice(0, MAX_URL)
-  }
-  let consent: Consent = config.consent
-  let pipeline: ReturnType<typeof startPipeline> | undefined
-  let held: RumEvent[] = []
-  // Drops counted before the pipeline exists (consent pending, prerendering), by reason.
-  let heldDrops: Drops = {}
-  let userId: string | undefined
-  let globals: Attributes | undefined
-  let url = ''
-  // The last action, for errors that follow it.
-  let actionName = ''
-  let actionTime = 0
-  let inFlight: (() => string | undefined) | undefined
-  // A prerendered page sends nothing before it is shown: its events wait like pending ones.
-  let prerendering = !!document.prerendering
-  let views: Views
-  let sampledId = ''
-  let keepAll = false
-  let keepErrors = false
+  const drops = createDrops(() => assemble._soon())
+  const actions = createLastAction()
+  const transport = createTransport(config.endpoint)
+  const modules: RumModule[] = []
+  let captures: Capture[] = []
+  let views: Views | undefined
+  let pipeline: { _outbox: Outbox; _sender: ReturnType<typeof startSender> } | undefined
+  // Page exits so far, and what the beacons of this one may still carry.
+  let exits = 0
+  let budget = 0
 
-  const drop = (reason: string, count: number) =>
-    pipeline ? pipeline._drop(reason, count) : (heldDrops[reason] = (heldDrops[reason] || 0) + count)
-
+  // The outbox and sender exist from the first event consent lets through.
   const start = () => {
     if (!pipeline) {
-      const onDrops = (counts: Drops) => record<DroppedEvent>({ type: 'dropped', counts })
-      pipeline = startPipeline(config.endpoint, config.flushInterval, onDrops, undefined, prepare)
-      // Whatever earlier pages, tabs or crashes left in IndexedDB goes out once this page is idle.
-      pipeline._whenIdle()
+      const outbox = createOutbox(createBuffer(limits), drops, (bytes) => sender._written(bytes), limits)
+      const sender = startSender(outbox, transport, drops, config.flushInterval)
+      pipeline = { _outbox: outbox, _sender: sender }
     }
     return pipeline
   }
+  const limits = { maxEvents: 5000, maxBytes: 5e6, maxAge: 7 * 24 * 3600e3 }
 
-  // The page's URL as read, scrubbed, and its route: worked out once per URL in a row.
-  let page: [raw: string, url: string, route?: string] = ['', '']
-
-  /** Finishes a recorded event on its way to storage; undefined when it is left out. */
-  const prepare = (event: RumEvent): RumEvent | undefined => {
-    event.id = uid()
-    if (event.url !== page[0]) {
-      const url = scrub(event.url)
-      page = [event.url, url, routeOf(url)]
-    }
-    event.url = page[1]
-    event.route = page[2]
-    if (event.type === 'page_view' && event.referrer) event.referrer = scrub(event.referrer)
-    if ((event.type === 'vital' || event.type === 'error' || event.type === 'resource') && event.resource) event.resource = scrub(event.resource)
-    if (event.type === 'vital' && event.script) event.script.url = scrub(event.script.url)
-    event.app = config.app
-    event.release = config.release
-    event.env = config.env
-    event.attributes = cleanAttributes(event.attributes)
-    const sessionId = (event.sessionId = session(event.time))
-    // Sampling hashes the session id: every tab and load of a session agrees.
-    if (sessionId !== sampledId) {
-      sampledId = sessionId
-      keepAll = hashToUnit(sessionId) < config.sampleRate
-      keepErrors = keepAll || hashToUnit('e' + sessionId) < config.errorSampleRate
-    }
-    if (event.type === 'error' ? !keepErrors : !keepAll && event.type !== 'dropped') return
-    let out: RumEvent | null = event
-    if (config.beforeSend && event.type !== 'dropped') {
-      const fixed = FIXED.map((key) => event[key])
-      try {
-        out = config.beforeSend(event)
-      } catch (e) {
-        out = null
-        warn('beforeSend threw: event dropped', e)
-      }
-      if (!out || typeof out !== 'object') return void drop('before_send', 1)
-      // A copy: the page may hand back a frozen object.
-      out = { ...out }
-      FIXED.forEach((key, i) => ((out as unknown as Record<string, unknown>)[key] = fixed[i]))
-    }
-    return out
+  // This tab's events not yet beaconed in this exit, within its share of the beacon quota.
+  const beacon = () => {
+    const entries = pipeline ? pipeline._outbox._forExit(exits, budget) : []
+    for (const entry of entries) budget -= entry._key[2]
+    sendBeacons(entries, transport._beacon)
   }
 
-  /**
-   * Records one event: the capture modules and the public functions all call this. It runs in
-   * the caller's task, so it only notes what belongs to the moment; `prepare` does the rest.
-   */
-  const record: Emit = (captured, time = now()) => {
-    if (consent === 'denied') return
-    const event = captured as unknown as RumEvent
-    const { type } = event
-    // Reading location.href costs microseconds: read it once per task, and again after a new
-    // view (a route change within the task).
-    if (type === 'page_view') url = ''
-    if (!url) {
-      url = location.href
-      queueMicrotask(() => (url = ''))
-    }
-    event.time = time
-    event.viewId ||= views._id
-    event.url ||= url
-    if (type === 'error' && inFlight) event.traceId ||= inFlight()
-    // An error in the second after an action names it: what the user was doing.
-    if (type === 'action' && time >= actionTime) {
-      actionName = event.name
-      actionTime = time
-    } else if (type === 'error' && time - actionTime <= 1000) event.action = actionName
-    event.userId = userId
-    // A copy as they are now (the page may change the object it passed), after those of
-    // `setAttributes`; checked in `prepare`.
-    const own = event.attributes as unknown
-    if (own != null && typeof own !== 'object') warn('attributes must be an object:', own)
-    event.attributes = own && typeof own === 'object' ? { ...globals, ...own } : globals
-    if (consent === 'pending' || prerendering) {
-      if (held.length < MAX_HELD) held.push(event)
-      else drop('queue_full', 1)
-    } else start()._add(event)
+  const assemble = createAssemble(
+    config,
+    {
+      session,
+      drops,
+      view: () => (views ? views._id : ''),
+      actions,
+      trace: () => {
+        for (const capture of captures) {
+          const id = capture.traceId && capture.traceId()
+          if (id) return id
+        }
+      },
+      left: () => exit._left(),
+    },
+    (events: RumEvent[]) => {
+      start()._outbox._add(events)
+      // Recorded after the exit began (the final CLS and INP, the page's own pagehide handler):
+      // they leave now too.
+      if (exit._left()) beacon()
+    },
+  )
+  const record = assemble._record
+
+  // Errors pass through dedupe and the rate limit.
+  const errors = dedupeErrors(record, drops)
+  const recordError = ((event: Captured<ErrorEvent>, time = now()) => errors._add(event, views ? views._id : '', time)) as Emit
+
+  // What listens to the page or wraps its functions: stopped when consent is denied, started
+  // again when it is granted later.
+  const startCapture = () => {
+    views = startViews(record, drops, config.spa, config.trackPageViews)
+    captures = [views, errors]
+    if (config.trackClicks) captures.push(startClicks(record, config, (name, time) => actions._note(name, time), config.endpoint))
+    if (config.trackErrors) captures.push(startErrors(recordError))
+    for (const module of modules) captures.push(module({ emit: record, config, drops }))
+  }
+  const stopCapture = () => {
+    for (const capture of captures) capture.stop()
+    captures = []
   }
 
-  // The `route` option names the (scrubbed) URL: `/product/[id]`.
-  const routeOf = (url: string): string | undefined => {
-    if (!config.route) return
-    try {
-      const route = config.route(url)
-      if (typeof route === 'string') return route.slice(0, 256)
-    } catch (e) {
-      warn('route failed', e)
-    }
-  }
+  if (config.consent !== 'denied') startCapture()
+  // Once per page: the hard load's page view (first, so that it comes before the view's end at
+  // an exit) and web-vitals, whose listeners cannot be removed (while consent is denied, what
+  // they report is not recorded).
+  if (config.trackPageViews && views) captures.unshift(startPageViews(record, views._id))
+  if (config.trackVitals) startVitals(record, (metric) => (views ? views._of(metric) : ''))
 
-  // Sends what waited for consent or for the page to be shown, once neither holds it back.
-  const release = () => {
-    if (consent !== 'granted' || prerendering) return
-    for (const reason in heldDrops) start()._drop(reason, heldDrops[reason])
-    heldDrops = {}
-    for (const event of held.splice(0)) start()._add(event)
-  }
-
-  views = startViews(record, config.spa, config.trackPageViews)
-  if (config.trackPageViews) {
-    // The hard load's view and URL, also when a route change came before the load event.
-    const first = { viewId: views._id, url: location.href }
-    onHidden(startPageViews((event, time) => record({ ...event, ...first } as never, time)))
-  }
-  if (config.trackVitals)
-    startVitals(record, (metric) =>
-      metric.navigationType === 'soft-navigation'
-        ? // The route view of that URL; else the view of now (soft navigations are recent).
-          views._byUrl.get(metric.navigationURL || '') || views._id
-        : views._navigation,
-    )
-  // Errors pass through dedupe and the rate limit; repeats go out with each send and at hide.
-  const errors = dedupeErrors(record, drop)
-  const recordError = ((event: Captured<ErrorEvent>, time = now()) => errors._add(event, views._id, time)) as Emit
-  setInterval(guard(errors._flush), config.flushInterval)
-  onHidden(errors._flush)
-  if (config.trackErrors) startErrors(recordError)
-  if (config.captureConsole) startConsole(recordError)
-  if (config.trackNetwork) inFlight = startNetwork(record, config.endpoint, config.propagateTraceTo || [], () => consent !== 'denied')
-  if (config.trackClicks) {
-    const limits = { rageClicks: config.rageClicks, window: config.frustrationWindow, distance: config.rageDistance }
-    onHidden(startClicks(record, limits, (name, time) => ((actionName = name), (actionTime = time)), config.endpoint))
-  }
-  // Last at hide: the beacons carry what the listeners above recorded.
-  onHidden(() => pipeline && pipeline._hide())
-  if (prerendering)
-    // Fired at the document, and it does not bubble.
-    document.addEventListener('prerenderingchange', () => ((prerendering = false), release()), { once: true })
-  // After init's synchronous work, so that a `setConsent` made before init counts first; with
-  // the drops counted meanwhile (calls before init past the limit).
-  queueMicrotask(() => consent === 'granted' && !prerendering && (start(), release()))
+  // Last: on the same target, Chromium runs listeners in the order they were added (capture or
+  // not), and those of capture (a click's reaction to pagehide, web-vitals' reports) come first.
+  const exit = trackExit(() => {
+    exits++
+    budget = EXIT_BYTES
+    // Capture records what waits (the page view, the view's time, clicks, repeated errors),
+    // assemble finishes it all in this task, the beacons carry it.
+    for (const capture of captures) capture.flush && capture.flush()
+    assemble._flush()
+    beacon()
+  })
 
   return {
     _record: record,
@@ -223,42 +125,35 @@ export function startRum(config: Config) {
     _error: ((event: Captured<ErrorEvent>, time?: number) => (config.trackErrors || event.source === 'api') && recordError(event, time)) as Emit,
 
     /** A new view: a page view of `url` (default: the address bar), with the last view as referrer. */
-    _view: (next: string | undefined, attributes: unknown) => views._start('manual', next, attributes),
+    _view: (next: string | undefined, attributes: unknown) => views && views._start('manual', next, attributes),
 
-    _setUser(id: string | undefined): void {
-      userId = id
-    },
-
-    /** Adds to the attributes of every later event; a `null` value removes that key. */
-    _setAttributes(input: Record<string, unknown>): void {
-      const kept: Record<string, unknown> = {}
-      for (const key in globals) if (input[key] !== null) kept[key] = globals[key]
-      for (const key of Object.keys(input)) if (input[key] !== null) kept[key] = input[key]
-      globals = cleanAttributes(kept)
-    },
+    _setUser: assemble._setUser,
+    _setAttributes: assemble._setAttributes,
 
     _setConsent(value: Consent): void {
-      consent = value
-      release()
-      if (value === 'denied') {
-        held = []
-        heldDrops = {}
-        if (pipeline) pipeline._stop()
-        pipeline = undefined
-        deleteBuffer()
-        try {
-          localStorage.removeItem(SESSION_KEY)
-        } catch {}
-      }
+      assemble._setConsent(value)
+      if (value !== 'denied') return void (captures.length || startCapture())
+      stopCapture()
+      if (pipeline) pipeline._sender.stop(), pipeline._outbox._stop()
+      pipeline = undefined
+      deleteBuffer()
+      try {
+        localStorage.removeItem(SESSION_KEY)
+      } catch {}
     },
 
-    /** The session id, or undefined while consent is not granted. */
-    _sessionId: (): string | undefined => (consent === 'granted' ? session(now(), false) : undefined),
+    /** Adds an opt-in module: started now if rumlet records, else once consent allows it. */
+    _use(module: RumModule): void {
+      modules.push(module)
+      if (captures.length) captures.push(module({ emit: record, config, drops }))
+    },
 
-    _flush: (): Promise<void> => (errors._flush(), pipeline ? pipeline._flush() : Promise.resolve()),
+    _sessionId: assemble._sessionId,
+
+    _flush: (): Promise<void> => (errors.flush(), assemble._flush(), pipeline ? pipeline._sender._flush() : Promise.resolve()),
 
     /** Counts what was lost before the events could be recorded (calls before init, say). */
-    _drop: drop,
+    _drop: drops._count,
   }
 }
 

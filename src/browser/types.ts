@@ -1,4 +1,6 @@
 import type { BaseEvent, RumEvent } from '../wire'
+import type { Config } from './config'
+import type { DropCounter } from './lib/createDrops'
 
 /**
  * What a capture module hands over: an event without the fields every event shares, except the
@@ -6,5 +8,22 @@ import type { BaseEvent, RumEvent } from '../wire'
  */
 export type Captured<E extends RumEvent> = Omit<E, keyof BaseEvent> & { type: E['type'] } & Partial<Pick<BaseEvent, 'viewId' | 'url' | 'attributes'>>
 
-/** Records one event; `time` defaults to now. */
+/** Records one event; `time` (epoch ms) defaults to now. */
 export type Emit = <E extends RumEvent>(event: Captured<E>, time?: number) => void
+
+/** What a started capture module gives back. */
+export interface Capture {
+  /** Stops listening and restores what it wrapped (where nobody wrapped it after rumlet). */
+  stop(): void
+  /** Records now what waits (the page may be leaving). */
+  flush?(): void
+  /** The W3C trace id of a request under way, for the errors it may cause (network timing). */
+  traceId?(): string | undefined
+}
+
+/**
+ * An opt-in module (`rumlet/network`, …): started with the page's checked options, the function
+ * that records events and the drop counter, once rumlet runs with consent; stopped when consent
+ * is denied.
+ */
+export type RumModule = (context: { emit: Emit; config: Config; drops: DropCounter }) => Capture

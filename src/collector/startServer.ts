@@ -24,7 +24,8 @@ const CORS = {
   'Access-Control-Expose-Headers': 'Retry-After',
 }
 
-const SNIPPET = /^\/rumlet(\.attribution)?\.(js|mjs)(\.map)?$/
+// Every file of the snippet: rumlet.js, rumlet.debug.js, rumlet.network.mjs, rumlet.core.mjs, their maps…
+const SNIPPET = /^\/rumlet(\.[a-z]+)?\.(js|mjs)(\.map)?$/
 
 /** Counts since start, before dedupe: how often resends happen. */
 export interface IngestStats {

@@ -1,70 +1,13 @@
 import type { ActionEvent } from '../../wire'
+import type { Config } from '../config'
 import { guard } from '../lib/guard'
+import { listen } from '../lib/listen'
 import { selectorOf } from '../lib/selectorOf'
 import type { Emit } from '../types'
+import { ACTIONABLE, CONTROLS, nameOf } from './nameOf'
 
-/** What a click means: the element a user meant to press, not the icon inside it. */
-const ACTIONABLE =
-  'a,button,input,select,textarea,label,summary,[role=button],[role=link],[role=menuitem],[role=tab],[role=checkbox],[role=option],[data-rum-action]'
-const MAX = 64
 /** Elements a click is expected to do something on: nothing happening makes it a dead click. */
-const LIVE = 'a[href],button,summary,[role=button],[role=link],[role=menuitem],[role=tab],input[type=submit],input[type=button]'
-
-/** How an action got its name: the rule of the chain that produced it. */
-export interface ActionName {
-  name: string
-  rule: 'data-rum-action' | 'aria-label' | 'aria-labelledby' | 'label' | 'text' | 'title' | 'alt' | 'tag' | 'private'
-}
-
-const clean = (text: string | null | undefined) => (text || '').replace(/\s+/g, ' ').trim().slice(0, MAX)
-
-/**
- * Names a clicked element, by the first rule that gives a name: `data-rum-action` on it or an
- * ancestor; `aria-label`; `aria-labelledby`; the label of a form control; the text of a button
- * or link; `title` or `alt`; then `tag#id`. Never an input's value. Inside `data-rum-private`
- * only `data-rum-action` is used (else the name is `[private]`); inside `data-rum-ignore`
- * there is no name, and no action.
- */
-export function nameOf(target: Element): ActionName | undefined {
-  if (target.closest('[data-rum-ignore]')) return
-  const element = target.closest(ACTIONABLE) || target
-  const named = target.closest('[data-rum-action]')
-  const by = (rule: ActionName['rule'], text: string | null | undefined) => {
-    const name = clean(text)
-    return name ? { name, rule } : undefined
-  }
-  const tag = element.nodeName.toLowerCase()
-  return (
-    by('data-rum-action', named && named.getAttribute('data-rum-action')) ||
-    (element.closest('[data-rum-private]')
-      ? { name: '[private]', rule: 'private' as const }
-      : by('aria-label', element.getAttribute('aria-label')) ||
-        by(
-          'aria-labelledby',
-          (element.getAttribute('aria-labelledby') || '')
-            .split(/\s+/)
-            .map((id) => id && document.getElementById(id)?.textContent)
-            .join(' '),
-        ) ||
-        by('label', (element as HTMLInputElement).labels?.[0]?.textContent) ||
-        by('text', /^(a|button|summary)$/.test(tag) || /^(button|link|tab|menuitem)$/.test(element.getAttribute('role') || '') ? element.textContent : '') ||
-        by('title', element.getAttribute('title')) ||
-        by('alt', element.getAttribute('alt') || element.querySelector('img[alt]')?.getAttribute('alt')) || {
-          name: tag + (element.id ? `#${element.id}` : ''),
-          rule: 'tag' as const,
-        })
-  )
-}
-
-/** When a click is a sign of frustration (the options `rageClicks`, `frustrationWindow`, `rageDistance`). */
-export interface Frustration {
-  /** This many clicks… */
-  rageClicks: number
-  /** …within this many ms, and a dead or error click's wait. */
-  window: number
-  /** …within this many px of each other: a rage click. */
-  distance: number
-}
+const LIVE = `a[href],input[type=submit],input[type=button],${CONTROLS}`
 
 interface Pending {
   event: ActionEvent & { frustration?: string[] }
@@ -79,14 +22,20 @@ interface Pending {
 
 /**
  * Records each click as an `action` named by `nameOf`, with the clicked element's selector,
- * once `window` ms have shown whether it was a sign of frustration: `rage` (with the clicks
- * before it, `rageClicks` within `window` ms and `distance` px), `dead` (an element that looks
- * interactive, and no DOM change, navigation or request followed), `error` (an uncaught error
- * followed; requests to `endpoint`, rumlet's own, do not count). The wait ends early when the
- * page is hidden. `onClick` hears of each click at once.
+ * once `frustrationWindow` ms have shown whether it was a sign of frustration: `rage` (with the
+ * clicks before it, `rageClicks` within the window and `rageDistance` px), `dead` (an element
+ * that looks interactive, and no DOM change, navigation or request followed), `error` (an
+ * uncaught error followed). Requests to `endpoint`, rumlet's own, are not the page reacting.
+ * `flush` records the clicks still waiting (the page may be leaving). `onClick` hears of each
+ * click at once.
  */
-export function startClicks(emit: Emit, limits: Frustration, onClick: (name: string, time: number) => void, endpoint = '', now = Date.now) {
-  // rumlet's own sends are not the page reacting.
+export function startClicks(
+  emit: Emit,
+  { rageClicks, frustrationWindow, rageDistance }: Pick<Config, 'rageClicks' | 'frustrationWindow' | 'rageDistance'>,
+  onClick: (name: string, time: number) => void,
+  endpoint = '',
+  now = Date.now,
+) {
   const own = endpoint && new URL(endpoint, document.baseURI).href
   const pending: Pending[] = []
   const recent: { time: number; x: number; y: number; click: Pending }[] = []
@@ -96,57 +45,70 @@ export function startClicks(emit: Emit, limits: Frustration, onClick: (name: str
   }
   // Anything the page does in reply counts as a reaction to the clicks waiting.
   const react = () => pending.forEach((click) => (click.reacted = true))
-  const fail = () => pending.forEach((click) => mark(click, 'error'))
-  // The DOM is watched only while clicks wait: pages that change it all the time pay nothing else.
+  // The DOM and the network are watched only while clicks wait: pages that change the DOM all
+  // the time, and rumlet's own sends, cost nothing else.
   const dom = typeof MutationObserver === 'function' ? new MutationObserver(react) : undefined
+  let requests: PerformanceObserver | undefined
+  try {
+    requests = new PerformanceObserver((list) => list.getEntries().some((entry) => entry.name !== own) && react())
+  } catch {}
+  const watch = (on: boolean) => {
+    try {
+      if (!on) dom && dom.disconnect(), requests && requests.disconnect()
+      else {
+        if (dom) dom.observe(document, { subtree: true, childList: true, attributes: true, characterData: true })
+        if (requests) requests.observe({ type: 'resource' })
+      }
+    } catch {}
+  }
   const settle = (click: Pending) => {
     clearTimeout(click.timer)
     pending.splice(pending.indexOf(click), 1)
-    if (!pending.length && dom) dom.disconnect()
+    if (!pending.length) watch(false)
     if (click.live && !click.reacted) mark(click, 'dead')
     emit(click.event, click.time)
   }
-  if (typeof PerformanceObserver === 'function')
-    try {
-      new PerformanceObserver((list) => list.getEntries().some((entry) => !own || !entry.name.startsWith(own)) && react()).observe({
-        type: 'resource',
-      })
-    } catch {}
-  for (const type of ['popstate', 'hashchange', 'pagehide']) addEventListener(type, react, true)
-  // Bubbling only: a failed image or script load is not an uncaught error.
-  addEventListener('error', fail)
-  addEventListener('unhandledrejection', fail)
 
-  addEventListener(
-    'click',
-    guard((event: MouseEvent) => {
-      const target = event.target
-      if (!(target instanceof Element)) return
-      const named = nameOf(target)
-      if (!named) return
-      const meant = target.closest(ACTIONABLE)
-      const time = now()
-      const click: Pending = {
-        event: { type: 'action', name: named.name, duration: 0, ok: true, source: 'click', target: selectorOf(meant || target) } as Pending['event'],
-        time,
-        x: event.clientX,
-        y: event.clientY,
-        live: !!target.closest(LIVE) && !(meant as HTMLButtonElement).disabled,
-        reacted: false,
-      }
-      onClick(named.name, time)
-      while (recent.length && time - recent[0].time >= limits.window) recent.shift()
-      recent.push({ time, x: click.x, y: click.y, click })
-      const near = recent.filter((other) => Math.hypot(other.x - click.x, other.y - click.y) <= limits.distance)
-      pending.push(click)
-      if (near.length >= limits.rageClicks) near.forEach((other) => pending.includes(other.click) && mark(other.click, 'rage'))
-      if (dom && pending.length === 1) dom.observe(document, { subtree: true, childList: true, attributes: true, characterData: true })
-      click.timer = setTimeout(guard(() => settle(click)), limits.window)
-    }),
-    // Capture: a page's stopPropagation does not hide its clicks.
-    true,
-  )
+  const stops = [
+    listen('popstate hashchange pagehide', react, true),
+    // Bubbling only: a failed image or script load is not an uncaught error.
+    listen(
+      'error unhandledrejection',
+      () => pending.forEach((click) => mark(click, 'error')),
+    ),
+    listen(
+      'click',
+      guard((event: MouseEvent) => {
+        const target = event.target
+        if (!(target instanceof Element)) return
+        const named = nameOf(target)
+        if (!named) return
+        const meant = target.closest(ACTIONABLE)
+        const time = now()
+        const click: Pending = {
+          event: { type: 'action', name: named.name, duration: 0, ok: true, source: 'click', target: selectorOf(meant || target) } as Pending['event'],
+          time,
+          x: event.clientX,
+          y: event.clientY,
+          live: !!target.closest(LIVE) && !(meant as HTMLButtonElement).disabled,
+          reacted: false,
+        }
+        onClick(named.name, time)
+        while (recent.length && time - recent[0].time >= frustrationWindow) recent.shift()
+        recent.push({ time, x: click.x, y: click.y, click })
+        const near = recent.filter((other) => Math.hypot(other.x - click.x, other.y - click.y) <= rageDistance)
+        if (pending.push(click) === 1) watch(true)
+        if (near.length >= rageClicks) near.forEach((other) => pending.includes(other.click) && mark(other.click, 'rage'))
+        click.timer = setTimeout(guard(() => settle(click)), frustrationWindow)
+      }),
+      // Capture: a page's stopPropagation does not hide its clicks.
+      true,
+    ),
+  ]
 
-  /** Records the clicks still waiting (the page is being hidden). */
-  return () => pending.slice().forEach(settle)
+  const flush = () => pending.slice().forEach(settle)
+  return {
+    flush,
+    stop: () => (flush(), stops.map((stop) => stop())),
+  }
 }

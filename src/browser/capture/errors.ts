@@ -1,8 +1,9 @@
 import type { ErrorEvent as RumError } from '../../wire'
 import { guard } from '../lib/guard'
 import { hashToUnit } from '../lib/hashToUnit'
+import { listen } from '../lib/listen'
 import type { Emit } from '../types'
-import { describe, errorEvent } from './errorEvent'
+import { errorEvent } from './errorEvent'
 
 /** What an `error` or `unhandledrejection` event carries: the value the page threw or rejected with. */
 export function thrown(event: ErrorEvent | PromiseRejectionEvent): unknown {
@@ -15,7 +16,7 @@ export function thrown(event: ErrorEvent | PromiseRejectionEvent): unknown {
  * stylesheets and media (`source: "resource"`, with the URL as `resource`; such errors do not
  * bubble, so the listener is in the capture phase).
  */
-export function startErrors(emit: Emit): void {
+export function startErrors(emit: Emit) {
   const listener = guard((event: ErrorEvent | PromiseRejectionEvent) => {
     const target = event.target as (Element & { src?: string; href?: string | SVGAnimatedString; currentSrc?: string }) | null
     if (event.type === 'error' && target && target !== (window as unknown) && target.nodeType === 1) {
@@ -38,19 +39,6 @@ export function startErrors(emit: Emit): void {
     if (!('reason' in event) && !event.error && event.message === 'Script error.') (error as RumError).crossOrigin = true
     emit(error)
   })
-  addEventListener('error', listener, true)
-  addEventListener('unhandledrejection', listener)
-}
-
-/** Records what the page logs with `console.error` (the `captureConsole` option), then logs it. */
-export function startConsole(emit: Emit): void {
-  const original = console.error
-  console.error = function (...args: unknown[]) {
-    guard(() => {
-      const error = args.find((arg) => arg instanceof Error)
-      const message = args.map((arg) => (arg instanceof Error ? arg.message : describe(arg))).join(' ')
-      emit<RumError>({ ...errorEvent(error || { name: 'console.error', message }, 'console'), message: message.slice(0, 1024) })
-    })()
-    return original.apply(this, args)
-  }
+  const stops = [listen('error', listener, true), listen('unhandledrejection', listener)]
+  return { stop: () => stops.map((stop) => stop()) }
 }

@@ -1,4 +1,7 @@
+import type { DropCounter } from '../lib/createDrops'
 import { guard } from '../lib/guard'
+import { listen } from '../lib/listen'
+import { wrap } from '../lib/wrap'
 
 /** What counts as a route: the path, and a fragment that looks like one (`#/cart`, without its query). */
 const routeOf = (url: string) => {
@@ -10,9 +13,9 @@ const routeOf = (url: string) => {
  * Calls `cb` after each single-page-app route change: `history.pushState` and `replaceState`
  * that change the route (not those that only change the query or the state), the back and
  * forward buttons (`popstate`), and fragment routes (`hashchange` to `#/…`). The page's own
- * `pushState` runs first and unchanged.
+ * `pushState` runs first and unchanged. Returns the stop.
  */
-export function trackRoutes(cb: () => void): void {
+export function trackRoutes(cb: () => void, drops: DropCounter): () => void {
   let route = routeOf(location.href)
   const check = guard(() => {
     const next = routeOf(location.href)
@@ -21,13 +24,17 @@ export function trackRoutes(cb: () => void): void {
       cb()
     }
   })
-  for (const name of ['pushState', 'replaceState'] as const) {
-    const original = history[name]
-    history[name] = function (this: History, ...args: Parameters<History['pushState']>) {
-      original.apply(this, args)
-      check()
-    }
-  }
-  addEventListener('popstate', check)
-  addEventListener('hashchange', check)
+  const stops = (['pushState', 'replaceState'] as const).map((name) =>
+    wrap(history, name, (original, on) =>
+      function (this: History) {
+        // eslint-disable-next-line prefer-rest-params
+        const result = original.apply(this, arguments as unknown as Parameters<History['pushState']>)
+        if (on()) check()
+        return result
+      },
+      drops,
+    ),
+  )
+  stops.push(listen('popstate hashchange', check))
+  return () => stops.map((stop) => stop())
 }

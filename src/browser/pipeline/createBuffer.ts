@@ -1,10 +1,14 @@
 import { createStore, promisifyRequest, type UseStore } from 'idb-keyval'
 import type { Entry, EntryKey, RecordKey } from './entry'
 
-/** An IndexedDB call that has not settled by then is taken as failed (e.g. an open blocked). */
-const TIMEOUT_MS = 5000
-
 const DB = 'rumlet'
+
+/**
+ * An IndexedDB request that has not settled after this long means IndexedDB is stuck (an open
+ * blocked by another tab, a browser bug): later calls fail at once, so that events are sent from
+ * memory, until it settles.
+ */
+const STUCK_MS = 5000
 
 /** Deletes the buffer's database, with whatever any tab left in it (consent was denied). */
 export function deleteBuffer(): void {
@@ -13,6 +17,7 @@ export function deleteBuffer(): void {
   } catch {}
 }
 
+/** The buffer's caps: events, UTF-8 bytes, and age in ms. */
 export interface Limits {
   maxEvents: number
   maxBytes: number
@@ -22,38 +27,92 @@ export interface Limits {
 /** What a record holds: its events' keys and JSON. */
 type Stored = [EntryKey, string][]
 
+/** Events the caps took out, by reason; and when it was read, how many the store holds. */
+export interface Trimmed {
+  expired: number
+  queue_full: number
+  stored?: number
+}
+
+const sum = (keys: RecordKey[], i: 2 | 3) => keys.reduce((total, key) => total + key[i], 0)
+
 /**
  * The write-ahead buffer shared by every tab of the origin: rumlet's own IndexedDB database,
- * through idb-keyval. It holds one record per batch of events, not one per event: Chromium
- * spends tens of µs of main thread on each request, so a burst of 1,000 events written one by
- * one cost over 40 ms (bench/RESULTS.md). Every call may reject (no IndexedDB, quota, a
- * connection the browser closed, the database deleted); the next call then opens the database
- * afresh.
+ * through idb-keyval, holding one record per write of events (Chromium spends tens of µs of main
+ * thread on each request, so one record per event made a burst of 1,000 cost over 40 ms). Each
+ * step is one transaction: a write with its trim, an acknowledgement with the next read. Every
+ * call may reject (no IndexedDB, quota, a connection the browser closed, the database deleted);
+ * the next one then opens the database afresh. Nothing opens it before the first call.
  */
-export function createBuffer() {
+export function createBuffer(limits: Limits) {
   let store: UseStore | undefined
   let closed = false
+  // When the oldest request still under way began, and how many are under way.
+  let since = 0
+  let busy = 0
+  // What this tab knows of the stored total: read at the first write, then kept up to date by
+  // its own writes and deletes (other tabs' are seen at the next trim). Trims happen only near
+  // the caps, or when something may have expired.
+  let events = Infinity
+  let bytes = 0
+  let oldest = 0
 
-  const use = <T>(mode: IDBTransactionMode, work: (store: IDBObjectStore) => T | PromiseLike<T>): Promise<T> =>
-    Promise.race([
-      Promise.resolve().then(() => {
-        // Closed for good (consent denied): opening would create the deleted database again.
-        if (closed) throw new Error('buffer closed')
-        return (store ||= createStore(DB, 'events'))(mode, (objects) => {
-          // Let another tab delete or upgrade the database instead of blocking it; idb-keyval
-          // reconnects on the next call.
-          const db = objects.transaction.db
-          db.onversionchange = () => db.close()
-          return work(objects)
-        })
-      }),
-      new Promise<never>((_, fail) => setTimeout(() => fail(new Error('IndexedDB timeout')), TIMEOUT_MS)),
-    ]).catch((e) => {
+  const use = async <T>(mode: IDBTransactionMode, work: (objects: IDBObjectStore) => Promise<T>): Promise<T> => {
+    // Closed for good (consent denied): opening would create the deleted database again.
+    if (closed) throw 0
+    if (busy && Date.now() - since > STUCK_MS) throw 1
+    if (!busy++) since = Date.now()
+    try {
+      return await (store ||= createStore(DB, 'events'))(mode, (objects) => {
+        // Let another tab delete or upgrade the database instead of blocking it; idb-keyval
+        // reconnects on the next call.
+        const db = objects.transaction.db
+        db.onversionchange = () => db.close()
+        return work(objects)
+      })
+    } catch (e) {
       store = undefined
       throw e
-    })
+    } finally {
+      if (--busy) since = Date.now()
+    }
+  }
 
   const done = (objects: IDBObjectStore) => promisifyRequest(objects.transaction)
+
+  // Drops what is older than `maxAge`, then the oldest events while over a cap, oldest record
+  // first; a record whose newest events may stay is written again with those only.
+  const trim = async (objects: IDBObjectStore, now: number, dropped: Trimmed) => {
+    const keys = (await promisifyRequest(objects.getAllKeys())) as RecordKey[]
+    events = sum(keys, 3)
+    bytes = sum(keys, 2)
+    const over = (time: number) =>
+      time < now - limits.maxAge ? 'expired' : events > limits.maxEvents || bytes > limits.maxBytes ? 'queue_full' : ''
+    oldest = now
+    for (const key of keys) {
+      oldest = key[0]
+      if (!over(key[0])) break
+      const stored: Stored = await promisifyRequest(objects.get(key))
+      objects.delete(key)
+      let gone = 0
+      for (const [event] of stored) {
+        const reason = over(event[0])
+        if (!reason) break
+        dropped[reason]++
+        events--
+        bytes -= event[2] + 1
+        gone++
+      }
+      if (gone < stored.length) {
+        const rest = stored.slice(gone)
+        const [time, id] = rest[0][0]
+        objects.put(rest, [time, id, rest.reduce((total, [event]) => total + event[2] + 1, 0), rest.length])
+        oldest = time
+        break
+      }
+      oldest = now
+    }
+  }
 
   return {
     /** Refuses every later call, without opening the database again. */
@@ -61,91 +120,48 @@ export function createBuffer() {
       closed = true
     },
 
-    /** Stores each batch as one record, all in one transaction, and notes the record on its entries. */
-    _write: (batches: Entry[][]) =>
+    /**
+     * Stores each group of entries as one record and trims to the caps, in one transaction;
+     * notes the record on its entries once committed. Resolves with what the trim took out, and
+     * how many events the store holds when it was read (at the first write, and near the caps).
+     */
+    _write: (groups: Entry[][], now: number) =>
       use('readwrite', async (objects) => {
-        const keys = batches.map((batch): RecordKey => {
-          const [time, id] = batch[0]._key
-          const key: RecordKey = [time, id, batch.reduce((sum, entry) => sum + entry._key[2] + 1, 0), batch.length]
-          objects.put(batch.map((entry): [EntryKey, string] => [entry._key, entry._json]), key)
+        const dropped: Trimmed = { expired: 0, queue_full: 0 }
+        const keys = groups.map((group): RecordKey => {
+          const [time, id] = group[0]._key
+          const key: RecordKey = [time, id, group.reduce((total, entry) => total + entry._key[2] + 1, 0), group.length]
+          objects.put(group.map((entry): [EntryKey, string] => [entry._key, entry._json]), key)
           return key
         })
+        events += sum(keys, 3)
+        bytes += sum(keys, 2)
+        if (events > limits.maxEvents * 0.9 || bytes > limits.maxBytes * 0.9 || oldest < now - limits.maxAge)
+          await trim(objects, now, dropped), (dropped.stored = events)
         await done(objects)
-        batches.forEach((batch, i) => batch.forEach((entry) => (entry._record = keys[i])))
+        groups.forEach((group, i) => group.forEach((entry) => (entry._record = keys[i])))
+        return dropped
       }),
 
     /**
-     * The oldest records, from any tab, as many as fit in one batch of `maxEvents` and
-     * `maxBytes` (at least one): their entries, oldest first.
+     * Deletes the records in `acknowledged`, then reads the oldest records of any tab, as many
+     * as fit in `maxBytes` (at least one): their entries, oldest first. One transaction.
      */
-    _read: (maxEvents: number, maxBytes: number) =>
-      use('readonly', async (objects) => {
-        const keys = (await promisifyRequest(objects.getAllKeys(null, maxEvents))) as RecordKey[]
+    _next: (acknowledged: RecordKey[], maxBytes: number) =>
+      use(acknowledged.length ? 'readwrite' : 'readonly', async (objects) => {
+        for (const key of acknowledged) objects.delete(key), (events -= key[3]), (bytes -= key[2])
+        const keys = (await promisifyRequest(objects.getAllKeys(null, 1000))) as RecordKey[]
         let taken = 0
-        let events = 0
-        let bytes = 0
+        let total = 0
         for (const key of keys) {
-          events += key[3]
-          bytes += key[2]
-          if (taken && (events > maxEvents || bytes > maxBytes)) break
+          if (taken && (total += key[2]) > maxBytes) break
+          if (!taken) total = key[2]
           taken++
         }
         if (!taken) return []
         // Keys sort oldest first: the range from the first to the last taken holds exactly those.
-        const range = IDBKeyRange.bound(keys[0], keys[taken - 1])
-        const values = (await promisifyRequest(objects.getAll(range, taken))) as Stored[]
-        return values.flatMap((stored, i): Entry[] =>
-          stored.map(([key, json]) => ({
-            _key: key,
-            _json: json,
-            _written: true,
-            _record: keys[i],
-          })),
-        )
-      }),
-
-    /** Deletes records whose events were all acknowledged (or dropped). */
-    _remove: (keys: RecordKey[]) =>
-      use('readwrite', (objects) => {
-        for (const key of keys) objects.delete(key)
-        return done(objects)
-      }),
-
-    /**
-     * Drops events older than `maxAge`, then the oldest events while there are more than
-     * `maxEvents` or `maxBytes`, oldest record first: a record whose newest events may stay is
-     * written again with those only. Resolves with how many events went for each reason.
-     */
-    _trim: (now: number, limits: Limits) =>
-      use('readwrite', async (objects) => {
-        const keys = (await promisifyRequest(objects.getAllKeys())) as RecordKey[]
-        let bytes = keys.reduce((sum, key) => sum + key[2], 0)
-        let count = keys.reduce((sum, key) => sum + key[3], 0)
-        const dropped = { expired: 0, queue_full: 0 }
-        const over = (time: number) =>
-          time < now - limits.maxAge ? 'expired' : count > limits.maxEvents || bytes > limits.maxBytes ? 'queue_full' : ''
-        for (const key of keys) {
-          if (!over(key[0])) break
-          const events: Stored = await promisifyRequest(objects.get(key))
-          objects.delete(key)
-          let gone = 0
-          for (const [event] of events) {
-            const reason = over(event[0])
-            if (!reason) break
-            dropped[reason]++
-            count--
-            bytes -= event[2] + 1
-            gone++
-          }
-          if (gone < events.length) {
-            const rest = events.slice(gone)
-            const [time, id] = rest[0][0]
-            objects.put(rest, [time, id, rest.reduce((sum, [event]) => sum + event[2] + 1, 0), rest.length])
-            break
-          }
-        }
-        await done(objects)
-        return dropped
+        const values = (await promisifyRequest(objects.getAll(IDBKeyRange.bound(keys[0], keys[taken - 1]), taken))) as Stored[]
+        return values.flatMap((stored, i): Entry[] => stored.map(([key, json]) => ({ _key: key, _json: json, _record: keys[i] })))
       }),
   }
 }

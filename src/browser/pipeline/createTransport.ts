@@ -1,0 +1,78 @@
+import { byteLength } from '../lib/byteLength'
+
+/** What a POST learned: the HTTP status (0 when the network failed) and any Retry-After. */
+export interface Answer {
+  status: number
+  retryAfter: string | null
+}
+
+// The browser's own functions as they were when rumlet loaded: a page (or another script) that
+// replaces or wraps them later cannot break delivery, and rumlet's own requests never pass
+// through its own network timing (or anybody's).
+const nativeFetch = typeof fetch === 'function' ? fetch : undefined
+const nativeBeacon = typeof navigator === 'object' && navigator.sendBeacon ? navigator.sendBeacon.bind(navigator) : undefined
+
+/** Compressing a body smaller than this costs more than it saves. */
+const GZIP_FROM_BYTES = 1024
+/** A collector that never answers must not hold a send (and its lock) for good. */
+const POST_TIMEOUT_MS = 30_000
+
+/**
+ * Gzips a body with CompressionStream where the browser has it and the result is smaller. The
+ * text goes in through `Response`, not a `Blob` (whose stream costs a synchronous round trip to
+ * the browser process).
+ */
+export async function gzip(body: string): Promise<string | Uint8Array<ArrayBuffer>> {
+  if (typeof CompressionStream !== 'function' || body.length < GZIP_FROM_BYTES) return body
+  try {
+    const packed = new Uint8Array(await new Response(new Response(body).body!.pipeThrough(new CompressionStream('gzip'))).arrayBuffer())
+    return packed.length < byteLength(body) ? packed : body
+  } catch {
+    return body
+  }
+}
+
+/**
+ * How bodies reach `endpoint`: `post` for sends (gzipped, answered), `beacon` for a page that
+ * may be leaving (same task, no answer). `text/plain` is a CORS-safelisted type, so a collector
+ * on another origin needs no preflight; the collector recognises gzip by its magic bytes.
+ */
+export function createTransport(endpoint: string, send = nativeFetch, sendBeacon = nativeBeacon) {
+  return {
+    /** Posts one body; never rejects. No answer within 30 s is a network failure. */
+    async _post(body: string): Promise<Answer> {
+      const abort = new AbortController()
+      const timer = setTimeout(() => abort.abort(), POST_TIMEOUT_MS)
+      try {
+        const response = await send!(endpoint, {
+          method: 'POST',
+          body: await gzip(body),
+          headers: { 'Content-Type': 'text/plain;charset=UTF-8' },
+          credentials: 'omit',
+          signal: abort.signal,
+        })
+        return { status: response.status, retryAfter: response.headers.get('Retry-After') }
+      } catch {
+        return { status: 0, retryAfter: null }
+      } finally {
+        clearTimeout(timer)
+      }
+    },
+
+    /**
+     * Sends one body from a page that may be leaving, in this task. `sendBeacon` outlives the
+     * page; when it refuses (its 64 KiB in-flight quota is shared with the page's own beacons),
+     * a keepalive fetch is the next best thing.
+     */
+    _beacon(body: string): void {
+      try {
+        if (sendBeacon!(endpoint, body)) return
+      } catch {}
+      try {
+        send!(endpoint, { method: 'POST', body, keepalive: true, credentials: 'omit' }).catch(() => {})
+      } catch {}
+    },
+  }
+}
+
+export type Transport = ReturnType<typeof createTransport>
