@@ -1,9 +1,8 @@
 // Side-by-side benchmark: rumlet and the SDKs users pick instead, on one page and one scenario,
 // interleaved, each sending to a sink on 127.0.0.1 (rumlet to its real collector). See RESULTS.md.
-//   npm run build && npm run bench:install && npm run bench
-//   RUNS=5 THROTTLED=1 ONLY=rumlet,sentry OUT=results.json npm run bench
-import { existsSync, readFileSync, writeFileSync } from 'node:fs'
-import { createServer } from 'node:http'
+//   npm run bench:install && npm run bench      (npm run bench builds rumlet first)
+//   RUNS=5 THROTTLED=1 ONLY=rumlet,sentry OUT=runs.json node bench/sideBySide.mjs
+import { existsSync, writeFileSync } from 'node:fs'
 import { cpus, loadavg } from 'node:os'
 import { resolve } from 'node:path'
 import { chromium } from '@playwright/test'
@@ -13,6 +12,7 @@ import { printResults } from './lib/printResults.mjs'
 import { runScenario } from './lib/runScenario.mjs'
 import { startCollector } from './lib/startCollector.mjs'
 import { startSink } from './lib/startSink.mjs'
+import { startSite } from './lib/startSite.mjs'
 import { datadog } from './sdks/datadog.mjs'
 import { elastic } from './sdks/elastic.mjs'
 import { faro } from './sdks/faro.mjs'
@@ -30,40 +30,21 @@ if (!existsSync(resolve(import.meta.dirname, '../dist/rumlet.js'))) throw new Er
 if (!existsSync(resolve(import.meta.dirname, 'node_modules/@sentry/browser'))) throw new Error('the peers are not installed: npm run bench:install first')
 await sentry.build()
 
-// Every file a page can load, read once: the server answers from memory.
-const FILES = { '/pages/scenario.js': resolve(import.meta.dirname, 'pages/scenario.js'), '/pages/bench.css': resolve(import.meta.dirname, 'pages/bench.css') }
-for (const sdk of SDKS) Object.assign(FILES, sdk.files)
-const BODIES = Object.fromEntries(Object.entries(FILES).map(([path, file]) => [path, readFileSync(file)]))
-const PAGE = readFileSync(resolve(import.meta.dirname, 'pages/bench.html'), 'utf8')
-const TYPES = { js: 'text/javascript', css: 'text/css' }
-
 const collector = await startCollector()
 const sink = await startSink({ passThrough: collector.url })
-const site = createServer((request, response) => {
-  const url = new URL(request.url, 'http://x')
-  // no-store: every run loads every byte, as a first visit does.
-  const headers = { 'Cache-Control': 'no-store' }
-  if (url.pathname === '/page') {
-    const sdk = SDKS.find((s) => s.id === url.searchParams.get('sdk'))
-    const html = PAGE.replace('<!--SDK-->', sdk.head(`${sink.url}/r/${url.searchParams.get('run')}`))
-    return response.writeHead(200, { ...headers, 'Content-Type': 'text/html; charset=utf-8' }).end(html)
-  }
-  const body = BODIES[url.pathname]
-  if (!body) return response.writeHead(404).end()
-  response.writeHead(200, { ...headers, 'Content-Type': TYPES[url.pathname.split('.').pop()] }).end(body)
-})
-await new Promise((ready) => site.listen(0, '127.0.0.1', ready))
-const siteUrl = `http://127.0.0.1:${site.address().port}`
+const site = await startSite({ sdks: SDKS, sinkUrl: sink.url })
 
-const executablePath = await findChromium({ install: false })
-if (!executablePath) throw new Error('no Chromium found: set CHROMIUM_PATH')
-const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS })
-const chromiumVersion = browser.version()
 const results = []
 const began = Date.now()
 const loadBefore = loadavg()[0]
+let browser
+let chromiumVersion
 try {
-  const once = (sdk, run, cpuRate) => runScenario({ browser, pageUrl: `${siteUrl}/page?sdk=${sdk.id}&run=${run}`, sink, collector, sdk, run, cpuRate })
+  const executablePath = await findChromium({ install: false })
+  if (!executablePath) throw new Error('no Chromium found: set CHROMIUM_PATH')
+  browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS })
+  chromiumVersion = browser.version()
+  const once = (sdk, run, cpuRate) => runScenario({ browser, pageUrl: site.pageUrl(sdk, run), sink, collector, sdk, run, cpuRate })
   // One run of every SDK first, not counted: the first contexts of a browser pay for starting it.
   for (const sdk of SDKS) await once(sdk, `warmup-${sdk.id}`, 1)
   // Interleaved: round r runs every SDK once, starting one further along the list each round,
@@ -78,8 +59,8 @@ try {
     }
   }
 } finally {
-  await browser.close()
-  site.close()
+  await browser?.close()
+  await site.stop()
   await sink.stop()
   await collector.stop()
 }
@@ -94,4 +75,4 @@ const machine = {
   minutes: (Date.now() - began) / 60000,
 }
 if (process.env.OUT) writeFileSync(process.env.OUT, JSON.stringify({ machine, results }, null, 1))
-printResults({ sdks: SDKS, results, files: FILES, machine })
+printResults({ sdks: SDKS, results, files: site.files, machine })
