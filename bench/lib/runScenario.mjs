@@ -66,6 +66,10 @@ export async function runScenario({ browser, pageUrl, sink, collector, sdk, run,
     const inWindow = (from, to) => tasks.filter(([at]) => at >= from && at < to)
     const longLoad = inWindow(0, scenarioStart)
     const longScenario = inWindow(scenarioStart, scenarioEnd)
+    // The SDK's own callbacks (scripts of its files, not the page's calls into it) of 50 ms or more.
+    const ownLong = (await page.evaluate(() => longScripts)).filter(
+      ([at, url, duration]) => duration >= 50 && at < scenarioEnd && url && new URL(url).pathname in sdk.files,
+    )
     const windowRequests = sink.requests(run).length
     // What the page keeps after the scenario, garbage collected first.
     await cdp.send('HeapProfiler.collectGarbage')
@@ -87,11 +91,13 @@ export async function runScenario({ browser, pageUrl, sink, collector, sdk, run,
         load: { count: longLoad.length, ms: longLoad.reduce((sum, [, d]) => sum + d, 0) },
         scenario: { count: longScenario.length, ms: longScenario.reduce((sum, [, d]) => sum + d, 0) },
         longest: Math.max(0, ...tasks.map(([, d]) => d)),
+        ownCallbacks: { count: ownLong.length, longest: Math.max(0, ...ownLong.map(([, , d]) => d)) },
       },
       usPerCall,
       heap,
       requests: requests.length,
       posts: posts.length,
+      compressed: posts.filter((r) => (r.body[0] === 0x1f && r.body[1] === 0x8b) || r.headers['content-encoding']).length,
       bodyBytes: posts.reduce((sum, r) => sum + r.body.length, 0),
       wireBytes: requests.reduce((sum, r) => sum + r.wire, 0),
       inWindow: tally(sdk, requests.slice(0, windowRequests)),
