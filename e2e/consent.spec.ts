@@ -11,28 +11,31 @@ test.afterEach(async () => {
   site = undefined
 })
 
-/** What rumlet has put in the page's storage: its IndexedDB database (with how many events) and its session. */
+/** What rumlet has put in the page's storage: its IndexedDB database, with how many events and its session. */
 const storage = (page: Page) =>
   page.evaluate(async () => {
     const names = (await indexedDB.databases()).map((db) => db.name)
-    let events: number | undefined
+    let stored: { events: number; session: string | null } | undefined
     // Opened only when it exists (opening would create it), and closed at once: an open
     // connection would block rumlet's deleteDatabase. If rumlet deleted it meanwhile, the open
     // would create it again: the upgrade that would do so is aborted.
     if (names.includes('rumlet'))
-      events = await new Promise<number | undefined>((done, fail) => {
+      stored = await new Promise((done, fail) => {
         const open = indexedDB.open('rumlet')
         open.onupgradeneeded = () => open.transaction!.abort()
         open.onerror = () => done(undefined)
         open.onsuccess = () => {
           const db = open.result
-          // A record holds a batch: its key is [time, id, bytes, count].
-          const keys = db.transaction('events').objectStore('events').getAllKeys()
-          keys.onsuccess = () => (db.close(), done((keys.result as number[][]).reduce((sum, key) => sum + (key[3] || 1), 0)))
-          keys.onerror = () => (db.close(), fail(keys.error))
+          const store = db.transaction('events').objectStore('events')
+          // A record holds a batch: its key is [time, id, bytes, count]; the session's key is 'session'.
+          const keys = store.getAllKeys(IDBKeyRange.lowerBound([]))
+          const session = store.get('session')
+          keys.onerror = session.onerror = () => (db.close(), fail(keys.error || session.error))
+          session.onsuccess = () =>
+            (db.close(), done({ events: (keys.result as number[][]).reduce((sum, key) => sum + key[3], 0), session: session.result ? session.result.id : null }))
         }
       })
-    return { databases: names, events, session: localStorage.getItem('rumlet.session') }
+    return { databases: names, events: stored?.events, session: stored ? stored.session : null }
   })
 
 /** Records `n` actions named `prefix_i`; returns the time range they were recorded in. */

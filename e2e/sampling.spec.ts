@@ -65,12 +65,19 @@ const sessionId = (kept: boolean) => {
 
 /**
  * Two loads of the same page in one browser context. Before rumlet's first load, the session in
- * localStorage is the one the test chose (later loads keep the one rumlet has: same id, as long
- * as it has not expired).
+ * its IndexedDB database is the one the test chose (later loads keep the one rumlet has: same
+ * id, as long as it has not expired).
  */
 const twoLoads = async (page: Page, id: string) => {
   await page.addInitScript((id) => {
-    if (!localStorage.getItem('rumlet.session')) localStorage.setItem('rumlet.session', JSON.stringify({ id, start: Date.now(), last: Date.now() }))
+    const open = indexedDB.open('rumlet')
+    open.onupgradeneeded = () => open.result.createObjectStore('events')
+    open.onsuccess = () => {
+      const store = open.result.transaction('events', 'readwrite').objectStore('events')
+      const stored = store.get('session')
+      stored.onsuccess = () => stored.result || store.put({ id, start: Date.now(), last: Date.now() }, 'session')
+      store.transaction.oncomplete = () => open.result.close()
+    }
   }, id)
   const seen: (string | undefined)[] = []
   for (const load of ['load1', 'load2']) {

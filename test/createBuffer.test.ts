@@ -50,6 +50,14 @@ describe('createBuffer', () => {
     expect(c[0]._record).toEqual(stored[1][0])
   })
 
+  it('keeps the session beside the events: read and stored in one transaction, never read as events', async () => {
+    const buffer = createBuffer(LIMITS)
+    await buffer._write([[entry('a')]], T0)
+    expect(await buffer._session((stored) => stored ?? { id: 's1', start: T0, last: T0 })).toEqual({ id: 's1', start: T0, last: T0 })
+    expect(await buffer._session((stored: { id: string } | undefined) => ({ ...stored!, last: T0 + 1 }))).toEqual({ id: 's1', start: T0, last: T0 + 1 })
+    expect((await buffer._next([], 1e6)).map((e) => e._key[1])).toEqual(['a'])
+  })
+
   it('reads the oldest records of any tab, as many as fit in maxBytes but at least one', async () => {
     const other = createBuffer(LIMITS)
     await other._write([[entry('a', T0)], [entry('b', T0 + 1)], [entry('c', T0 + 2)]], T0)
@@ -75,15 +83,14 @@ describe('createBuffer', () => {
     expect((await records()).map(([, ids]) => ids)).toEqual([['b']])
   })
 
-  it('keeps at most maxEvents, dropping the oldest as queue_full; a record half over the cap keeps its newest events', async () => {
+  it('keeps at most maxEvents, dropping the oldest records as queue_full, in the transaction of the write', async () => {
     const buffer = createBuffer({ ...LIMITS, maxEvents: 5 })
     const group = (from: number, n: number) => Array.from({ length: n }, (_, i) => entry(`e${from + i}`, T0 + from + i))
-    expect(await buffer._write([group(0, 3)], T0)).toEqual({ expired: 0, queue_full: 0, stored: 3 })
-    expect(await buffer._write([group(3, 4)], T0)).toEqual({ expired: 0, queue_full: 2, stored: 5 })
-    expect((await records()).map(([key, ids]) => [key[3], ids])).toEqual([
-      [1, ['e2']],
-      [4, ['e3', 'e4', 'e5', 'e6']],
-    ])
+    expect(await buffer._write([group(0, 2)], T0)).toEqual({ expired: 0, queue_full: 0, stored: 2 })
+    expect(await buffer._write([group(2, 2)], T0)).toEqual({ expired: 0, queue_full: 0 })
+    // 7 events: the oldest record goes whole (2 events), and 5 are left.
+    expect(await buffer._write([group(4, 3)], T0)).toEqual({ expired: 0, queue_full: 2, stored: 5 })
+    expect((await records()).map(([, ids]) => ids)).toEqual([['e2', 'e3'], ['e4', 'e5', 'e6']])
   })
 
   it('drops events older than maxAge as expired, at the first write of a page', async () => {

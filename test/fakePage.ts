@@ -1,5 +1,5 @@
 // A fresh page for the tests of the public API (index, startRum, global): new module instances,
-// an empty IndexedDB (fake-indexeddb) and localStorage, a fake clock, and a fake network that
+// an empty IndexedDB (fake-indexeddb), a fake clock, and a fake network that
 // records every body rumlet posts. Only what is outside rumlet is faked; the pipeline and its
 // IndexedDB buffer are the real ones. Call `freshPage()` in a `beforeEach` of a happy-dom test.
 import { IDBFactory } from 'fake-indexeddb'
@@ -33,7 +33,6 @@ export function freshPage(): void {
     return new Response('{}', { status: 200 })
   })
   vi.stubGlobal('fetch', fetchMock)
-  localStorage.clear()
   history.replaceState(null, '', '/')
 }
 
@@ -55,14 +54,25 @@ export async function databases(): Promise<string[]> {
 /** A fresh instance of the npm entry. */
 export const loadRum = () => import('../src/browser/index')
 
-/** What an earlier page left behind: rumlet's database holding a record of one unsent event. */
-export async function leftByEarlierPage(): Promise<void> {
+/** Puts records into rumlet's database, as an earlier page of the origin would have. */
+async function store(records: [key: IDBValidKey, value: unknown][]): Promise<void> {
   const open = indexedDB.open('rumlet')
   open.onupgradeneeded = () => open.result.createObjectStore('events')
   const db = await new Promise<IDBDatabase>((resolve) => (open.onsuccess = () => resolve(open.result)))
   const tx = db.transaction('events', 'readwrite')
-  const json = '{"id":"old","type":"action","time":1}'
-  tx.objectStore('events').put([[[T0 - 1000, 'old', json.length], json]], [T0 - 1000, 'old', json.length + 1, 1])
+  for (const [key, value] of records) tx.objectStore('events').put(value, key)
   await new Promise((resolve) => (tx.oncomplete = resolve))
   db.close()
+}
+
+/** The origin's session, as another tab or an earlier page stored it. */
+export const storedSession = (id: string) => store([['session', { id, start: T0, last: T0 }]])
+
+/** What an earlier page left behind: rumlet's database holding a record of one unsent event, and its session. */
+export async function leftByEarlierPage(): Promise<void> {
+  const json = '{"id":"old","type":"action","time":1}'
+  await store([
+    [[T0 - 1000, 'old', json.length + 1, 1], [[[T0 - 1000, 'old', json.length], json]]],
+    ['session', { id: 'old-session', start: T0, last: T0 }],
+  ])
 }

@@ -222,12 +222,15 @@ it('keeps attributes within limits: 64-character keys, 1024-character values, 50
   expect(many.attributes).not.toHaveProperty('a20')
 })
 
-it('getSessionId is undefined before init and while consent is pending, the events’ session once granted', async () => {
+it('getSessionId is undefined before init, while consent is pending and until the session is read; then the events’ session', async () => {
   const rum = await loadRum()
   expect(rum.getSessionId()).toBeUndefined()
   rum.init({ ...QUIET, consent: 'pending' })
   expect(rum.getSessionId()).toBeUndefined()
   rum.setConsent('granted')
+  // Asking starts reading the session from IndexedDB, shared by the origin's tabs.
+  expect(rum.getSessionId()).toBeUndefined()
+  await idle()
   const id = rum.getSessionId()
   expect(id).toMatch(/^[0-9a-z]{16,}$/)
   rum.trackAction('a')

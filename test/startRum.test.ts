@@ -3,17 +3,16 @@ import 'fake-indexeddb/auto'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import type { ActionEvent, DroppedEvent, RumEvent } from '../src/wire'
 import { hashToUnit } from '../src/browser/lib/hashToUnit'
-import { QUIET, T0, databases, fetchMock, freshPage, idle, leftByEarlierPage, loadRum, sent } from './fakePage'
+import { QUIET, T0, databases, fetchMock, freshPage, idle, leftByEarlierPage, loadRum, sent, storedSession } from './fakePage'
 
 // startRum is driven through the public API (index.ts), the way a page drives it.
 
 beforeEach(freshPage)
 
-const SESSION_KEY = 'rumlet.session'
 const types = () => sent().map((e) => e.type)
 
 describe('consent', () => {
-  it('pending keeps events out of IndexedDB, off the network and out of localStorage; granted sends them with their times', async () => {
+  it('pending keeps events (and the session) out of IndexedDB and off the network; granted sends them with their times', async () => {
     const rum = await loadRum()
     rum.init({ ...QUIET, consent: 'pending' })
     rum.trackAction('a')
@@ -24,7 +23,6 @@ describe('consent', () => {
     await idle()
     expect(fetchMock).not.toHaveBeenCalled()
     expect(await databases()).not.toContain('rumlet')
-    expect(localStorage.getItem(SESSION_KEY)).toBeNull()
 
     vi.setSystemTime(T0 + 200_000)
     rum.setConsent('granted')
@@ -34,7 +32,6 @@ describe('consent', () => {
 
   it('pending then denied sends nothing and deletes the session and the database earlier pages left', async () => {
     await leftByEarlierPage()
-    localStorage.setItem(SESSION_KEY, JSON.stringify({ id: 'old-session', start: T0, last: T0 }))
     const rum = await loadRum()
     rum.init({ ...QUIET, consent: 'pending' })
     rum.trackAction('a')
@@ -45,7 +42,6 @@ describe('consent', () => {
     await idle()
     expect(fetchMock).not.toHaveBeenCalled()
     expect(await databases()).not.toContain('rumlet')
-    expect(localStorage.getItem(SESSION_KEY)).toBeNull()
     expect(rum.getSessionId()).toBeUndefined()
   })
 
@@ -63,7 +59,6 @@ describe('consent', () => {
     await idle()
     expect(sent().map((e) => (e as ActionEvent).name)).toEqual(['a'])
     expect(await databases()).not.toContain('rumlet')
-    expect(localStorage.getItem(SESSION_KEY)).toBeNull()
   })
   it('denied while a flush is under way: nothing is posted after the denial and the database stays deleted', async () => {
     const rum = await loadRum()
@@ -109,7 +104,7 @@ describe('sampling', () => {
     for (const id of ids)
       for (let load = 0; load < 2; load++) {
         freshPage()
-        localStorage.setItem(SESSION_KEY, JSON.stringify({ id, start: T0, last: T0 }))
+        await storedSession(id)
         await record({ sampleRate, errorSampleRate })
         expect(types(), `${id}, load ${load}`).toEqual(expected(id))
         expect(sent().every((e) => e.sessionId === id)).toBe(true)

@@ -9,6 +9,7 @@ import { now } from './lib/now'
 import { scrubUrl, SECRET_PARAMS } from './lib/scrubUrl'
 import { uid } from './lib/uid'
 import { warn } from './lib/warn'
+import type { Sessions } from './session'
 import type { Emit } from './types'
 
 /** While consent is pending (or the page prerendering), events wait in memory, up to this many. */
@@ -29,8 +30,7 @@ const SLICE_MS = 4
 
 /** What assembling needs from the other parts of the page: each read, never written. */
 export interface Sources {
-  /** The session id at a time (epoch ms); `touch` false only looks. */
-  session: (time: number, touch?: boolean) => string
+  session: Sessions
   drops: DropCounter
   /** The current view's id. */
   view: () => string
@@ -121,7 +121,7 @@ export function createAssemble(config: Config, sources: Sources, out: (events: R
     event.release = config.release
     event.env = config.env
     event.attributes = cleanAttributes(event.attributes)
-    const sessionId = (event.sessionId = session(event.time))
+    const sessionId = (event.sessionId = session._id(event.time))
     if (event.type === 'dropped') return event
     // Sampling hashes the session id: every tab and load of a session agrees.
     if (sessionId !== sampledId) {
@@ -147,9 +147,11 @@ export function createAssemble(config: Config, sources: Sources, out: (events: R
 
   // Finishes queued events and hands them on with the drop counts, for up to `budget` ms: a
   // chunk of 25 at a time, so that the time bounds finishing and what `out` does (serializing,
-  // storing) as a whole.
-  const run = (budget: number) => {
+  // storing) as a whole. Waits for the session first, unless the page is leaving.
+  const run = (budget: number, leaving?: boolean) => {
     if (held()) return
+    const wait = !leaving && session._ready(Date.now())
+    if (wait) return wait.then(slice)
     const start = performance.now()
     let taken = 0
     while (taken < queue.length && performance.now() - start < budget) {
@@ -175,13 +177,13 @@ export function createAssemble(config: Config, sources: Sources, out: (events: R
     }
     if (queue.length) timer = setTimeout(slice)
   }
-  const slice = guard(() => ((timer = 0), run(SLICE_MS)))
+  const slice: () => unknown = guard(() => ((timer = 0), run(SLICE_MS)))
 
   // Finishing waits for the page's load event: nothing of rumlet's competes with loading.
   const schedule = () => {
     if (held()) return
     if (sources.left()) {
-      if (!soon) (soon = true), queueMicrotask(guard(() => ((soon = false), run(Infinity))))
+      if (!soon) (soon = true), queueMicrotask(guard(() => ((soon = false), run(Infinity, true))))
     } else if (!timer)
       timer = setTimeout(
         guard(() =>
@@ -214,8 +216,13 @@ export function createAssemble(config: Config, sources: Sources, out: (events: R
       schedule()
     }) as Emit,
 
-    /** Hands on now, in this task, everything recorded (the page is leaving, or `flush`). */
-    _flush: () => run(Infinity),
+    /** Hands on everything recorded, in this task (the page is leaving). */
+    _exit: () => run(Infinity, true),
+
+    /** Hands on everything recorded, once the session is known (`flush`). */
+    _flush: async () => {
+      if (!held()) await session._ready(Date.now()), run(Infinity)
+    },
 
     /** The drop counts changed: they leave with the next slice. */
     _soon: schedule,
@@ -239,8 +246,13 @@ export function createAssemble(config: Config, sources: Sources, out: (events: R
       else schedule()
     },
 
-    /** The session id, or undefined while consent is not granted. */
-    _sessionId: (): string | undefined => (consent === 'granted' ? session(now(), false) : undefined),
+    /**
+     * The session id; undefined while consent is not granted, and until the session is read (this
+     * call starts reading it).
+     */
+    _sessionId(): string | undefined {
+      if (consent === 'granted') return session._ready(now()), session._peek(now())
+    },
   }
 }
 

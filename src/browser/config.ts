@@ -81,32 +81,19 @@ export interface RumOptions {
 type Optional = 'app' | 'release' | 'env' | 'beforeSend' | 'scrubUrl' | 'route' | 'propagateTraceTo' | 'modules'
 export type Config = Required<Omit<RumOptions, Optional>> & Pick<RumOptions, Optional>
 
-const DEFAULTS = {
-  sampleRate: 1,
-  errorSampleRate: 1,
-  sessionTimeout: 30 * 60e3,
-  maxSessionDuration: 4 * 3600e3,
-  flushInterval: 5000,
-  trackErrors: true,
-  trackClicks: true,
-  rageClicks: 3,
-  rageDistance: 100,
-  frustrationWindow: 1000,
-  trackVitals: true,
-  trackPageViews: true,
-  spa: true,
-  consent: 'granted',
-  debug: false,
+// Each option's kind and default. The kinds: text (up to 128 characters; `e`, the endpoint, up to
+// 2048 and a URL), `s` a share (0–1), `m` milliseconds (100 up to about 4 months), `n` a count or
+// distance (1 and up), `b` a flag, `c` a consent, `f` a function, `l` a function or a list of
+// names (`scrubUrl`), `a` a list of origins, `u` a list of modules. A `data-*` string is read as
+// the same kind.
+const OPTIONS: Record<string, [kind: string, fallback?: unknown]> = {
+  endpoint: ['e'], app: ['t'], release: ['t'], env: ['t'], sampleRate: ['s', 1], errorSampleRate: ['s', 1],
+  sessionTimeout: ['m', 30 * 60e3], maxSessionDuration: ['m', 4 * 3600e3], flushInterval: ['m', 5000],
+  trackErrors: ['b', true], trackClicks: ['b', true], rageClicks: ['n', 3], rageDistance: ['n', 100], frustrationWindow: ['m', 1000],
+  propagateTraceTo: ['a'], modules: ['u'], trackVitals: ['b', true], trackPageViews: ['b', true], spa: ['b', true], route: ['f'],
+  consent: ['c', 'granted'], beforeSend: ['f'], scrubUrl: ['l'], debug: ['b', false],
 }
-
-// What each option accepts: text (up to 128 characters; the endpoint up to 2048), a share
-// (0–1), milliseconds (100 up to about 4 months), a count or distance (1 and up), a flag, a consent, a function, or for
-// `scrubUrl` a function or a list of names. A `data-*` string is read as the same kind.
-const KINDS: Record<string, string> = {
-  endpoint: 'e', app: 't', release: 't', env: 't', sampleRate: 's', errorSampleRate: 's', sessionTimeout: 'm',
-  maxSessionDuration: 'm', flushInterval: 'm', trackErrors: 'b', trackClicks: 'b', rageClicks: 'n', rageDistance: 'n', frustrationWindow: 'm', propagateTraceTo: 'a', modules: 'u', trackVitals: 'b', trackPageViews: 'b',
-  spa: 'b', route: 'f', consent: 'c', beforeSend: 'f', scrubUrl: 'l', debug: 'b',
-}
+const kindOf = (key: string) => OPTIONS[key] && OPTIONS[key][0]
 
 const valid = (kind: string, value: unknown): boolean =>
   typeof value === 'string'
@@ -127,12 +114,14 @@ const valid = (kind: string, value: unknown): boolean =>
  * names it and is left out; the rest is used. Without an endpoint there is no config.
  */
 export function readConfig(options: unknown): Config | undefined {
-  const config = { ...DEFAULTS } as Record<string, unknown>
+  const config: Record<string, unknown> = {}
+  for (const key in OPTIONS) if (OPTIONS[key].length > 1) config[key] = OPTIONS[key][1]
   const given = (options && typeof options === 'object' ? options : {}) as Record<string, unknown>
   for (const key of Object.keys(given)) {
     const value = given[key]
-    if (!KINDS[key]) complain(`unknown option "${key}" ignored`)
-    else if (valid(KINDS[key], value)) config[key] = value
+    const kind = kindOf(key)
+    if (!kind) complain(`unknown option "${key}" ignored`)
+    else if (valid(kind, value)) config[key] = value
     // A bad endpoint is named once, below.
     else if (key !== 'endpoint') complain(`invalid option "${key}" ignored:`, value)
   }
@@ -146,7 +135,7 @@ export function readDataset(dataset: DOMStringMap): Record<string, unknown> {
   // `data-src` is the inline loader's: where the bundle came from.
   for (const key of Object.keys(dataset).filter((key) => key !== 'src')) {
     const value = dataset[key]!
-    const kind = KINDS[key]
+    const kind = kindOf(key)
     // An empty number is no number (not 0); `data-debug` alone is true, and false, 0, no or off are false.
     options[key] =
       kind === 's' || kind === 'm' || kind === 'n' ? (value.trim() ? +value : NaN)

@@ -11,12 +11,12 @@ import { createDrops } from './lib/createDrops'
 import { createLastAction } from './lib/createLastAction'
 import { now } from './lib/now'
 import { trackExit } from './lib/trackExit'
-import { createBuffer, deleteBuffer } from './pipeline/createBuffer'
-import { createOutbox, type Outbox } from './pipeline/createOutbox'
+import { createBuffer, deleteBuffer, type Buffer } from './pipeline/createBuffer'
+import { createOutbox, DEFAULT_LIMITS, type Outbox } from './pipeline/createOutbox'
 import { createTransport } from './pipeline/createTransport'
 import { EXIT_BYTES, sendBeacons } from './pipeline/sendBeacons'
 import { startSender } from './pipeline/startSender'
-import { createSession, SESSION_KEY } from './session'
+import { createSession } from './session'
 import type { Capture, Captured, Emit, RumModule } from './types'
 
 /**
@@ -27,14 +27,13 @@ import type { Capture, Captured, Emit, RumModule } from './types'
  * exit are the two signals every stage may read.
  */
 export function startRum(config: Config) {
-  const session = createSession(config.sessionTimeout, config.maxSessionDuration)
   const drops = createDrops(() => assemble._soon())
   const actions = createLastAction()
   const transport = createTransport(config.endpoint)
   const modules: RumModule[] = []
   let captures: Capture[] = []
   let views: Views | undefined
-  let pipeline: { _outbox: Outbox; _sender: ReturnType<typeof startSender> } | undefined
+  let pipeline: { _buffer: Buffer; _outbox: Outbox; _sender: ReturnType<typeof startSender> } | undefined
   // Page exits so far, and what the beacons of this one may still carry.
   let exits = 0
   let budget = 0
@@ -42,13 +41,15 @@ export function startRum(config: Config) {
   // The outbox and sender exist from the first event consent lets through.
   const start = () => {
     if (!pipeline) {
-      const outbox = createOutbox(createBuffer(limits), drops, (bytes) => sender._written(bytes), limits)
+      const buffer = createBuffer(DEFAULT_LIMITS)
+      const outbox = createOutbox(buffer, drops, (bytes) => sender._written(bytes))
       const sender = startSender(outbox, transport, drops, config.flushInterval)
-      pipeline = { _outbox: outbox, _sender: sender }
+      pipeline = { _buffer: buffer, _outbox: outbox, _sender: sender }
     }
     return pipeline
   }
-  const limits = { maxEvents: 5000, maxBytes: 5e6, maxAge: 7 * 24 * 3600e3 }
+  // The session lives in the buffer's database (opened once consent lets events through).
+  const session = createSession(config.sessionTimeout, config.maxSessionDuration, (update) => start()._buffer._session(update))
 
   // This tab's events not yet beaconed in this exit, within its share of the beacon quota.
   const beacon = () => {
@@ -114,7 +115,7 @@ export function startRum(config: Config) {
     // Capture records what waits (the page view, the view's time, clicks, repeated errors),
     // assemble finishes it all in this task, the beacons carry it.
     for (const capture of captures) capture.flush && capture.flush()
-    assemble._flush()
+    assemble._exit()
     beacon()
   })
 
@@ -136,10 +137,8 @@ export function startRum(config: Config) {
       stopCapture()
       if (pipeline) pipeline._sender.stop(), pipeline._outbox._stop()
       pipeline = undefined
+      // The events and the session any tab stored go with the database.
       deleteBuffer()
-      try {
-        localStorage.removeItem(SESSION_KEY)
-      } catch {}
     },
 
     /** Adds an opt-in module: started now if rumlet records, else once consent allows it. */
@@ -150,7 +149,11 @@ export function startRum(config: Config) {
 
     _sessionId: assemble._sessionId,
 
-    _flush: (): Promise<void> => (errors.flush(), assemble._flush(), pipeline ? pipeline._sender._flush() : Promise.resolve()),
+    _flush: async (): Promise<void> => {
+      errors.flush()
+      await assemble._flush()
+      if (pipeline) await pipeline._sender._flush()
+    },
 
     /** Counts what was lost before the events could be recorded (calls before init, say). */
     _drop: drops._count,

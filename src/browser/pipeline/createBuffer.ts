@@ -1,7 +1,9 @@
-import { createStore, promisifyRequest, type UseStore } from 'idb-keyval'
+import { createStore, promisifyRequest as done, type UseStore } from 'idb-keyval'
 import type { Entry, EntryKey, RecordKey } from './entry'
 
 const DB = 'rumlet'
+/** The key of the session record, beside the event records (whose keys are arrays). */
+const SESSION = 'session'
 
 /**
  * An IndexedDB request that has not settled after this long means IndexedDB is stuck (an open
@@ -24,9 +26,6 @@ export interface Limits {
   maxAge: number
 }
 
-/** What a record holds: its events' keys and JSON. */
-type Stored = [EntryKey, string][]
-
 /** Events the caps took out, by reason; and when it was read, how many the store holds. */
 export interface Trimmed {
   expired: number
@@ -34,34 +33,37 @@ export interface Trimmed {
   stored?: number
 }
 
+/** What a record holds: its events' keys and JSON. */
+type Stored = [EntryKey, string][]
+
+// Event records only: array keys sort after the session's string key.
+const EVENTS = () => IDBKeyRange.lowerBound([])
 const sum = (keys: RecordKey[], i: 2 | 3) => keys.reduce((total, key) => total + key[i], 0)
 
 /**
  * The write-ahead buffer shared by every tab of the origin: rumlet's own IndexedDB database,
  * through idb-keyval, holding one record per write of events (Chromium spends tens of µs of main
- * thread on each request, so one record per event made a burst of 1,000 cost over 40 ms). Each
- * step is one transaction: a write with its trim, an acknowledgement with the next read. Every
- * call may reject (no IndexedDB, quota, a connection the browser closed, the database deleted);
- * the next one then opens the database afresh. Nothing opens it before the first call.
+ * thread on each request, so one record per event made a burst of 1,000 cost over 40 ms), and the
+ * session. Each step is one transaction: a write with its trim, an acknowledgement with the next
+ * read. Every call may reject (no IndexedDB, quota, a connection the browser closed, the database
+ * deleted); the next one then opens the database afresh. Nothing opens it before the first call.
  */
 export function createBuffer(limits: Limits) {
   let store: UseStore | undefined
   let closed = false
-  // When the oldest request still under way began, and how many are under way.
-  let since = 0
+  // How many requests are under way, and when the last one began or ended.
   let busy = 0
-  // What this tab knows of the stored total: read at the first write, then kept up to date by
-  // its own writes and deletes (other tabs' are seen at the next trim). Trims happen only near
-  // the caps, or when something may have expired.
+  let since = 0
+  // What this tab knows of the stored total, to trim only near the caps: read at the first write
+  // (which also drops what expired), then kept up to date by its own writes and deletes.
   let events = Infinity
   let bytes = 0
-  let oldest = 0
 
   const use = async <T>(mode: IDBTransactionMode, work: (objects: IDBObjectStore) => Promise<T>): Promise<T> => {
     // Closed for good (consent denied): opening would create the deleted database again.
-    if (closed) throw 0
-    if (busy && Date.now() - since > STUCK_MS) throw 1
-    if (!busy++) since = Date.now()
+    if (closed || (busy && Date.now() - since > STUCK_MS)) throw 0
+    busy++
+    since = Date.now()
     try {
       return await (store ||= createStore(DB, 'events'))(mode, (objects) => {
         // Let another tab delete or upgrade the database instead of blocking it; idb-keyval
@@ -74,43 +76,8 @@ export function createBuffer(limits: Limits) {
       store = undefined
       throw e
     } finally {
-      if (--busy) since = Date.now()
-    }
-  }
-
-  const done = (objects: IDBObjectStore) => promisifyRequest(objects.transaction)
-
-  // Drops what is older than `maxAge`, then the oldest events while over a cap, oldest record
-  // first; a record whose newest events may stay is written again with those only.
-  const trim = async (objects: IDBObjectStore, now: number, dropped: Trimmed) => {
-    const keys = (await promisifyRequest(objects.getAllKeys())) as RecordKey[]
-    events = sum(keys, 3)
-    bytes = sum(keys, 2)
-    const over = (time: number) =>
-      time < now - limits.maxAge ? 'expired' : events > limits.maxEvents || bytes > limits.maxBytes ? 'queue_full' : ''
-    oldest = now
-    for (const key of keys) {
-      oldest = key[0]
-      if (!over(key[0])) break
-      const stored: Stored = await promisifyRequest(objects.get(key))
-      objects.delete(key)
-      let gone = 0
-      for (const [event] of stored) {
-        const reason = over(event[0])
-        if (!reason) break
-        dropped[reason]++
-        events--
-        bytes -= event[2] + 1
-        gone++
-      }
-      if (gone < stored.length) {
-        const rest = stored.slice(gone)
-        const [time, id] = rest[0][0]
-        objects.put(rest, [time, id, rest.reduce((total, [event]) => total + event[2] + 1, 0), rest.length])
-        oldest = time
-        break
-      }
-      oldest = now
+      busy--
+      since = Date.now()
     }
   }
 
@@ -121,25 +88,41 @@ export function createBuffer(limits: Limits) {
     },
 
     /**
-     * Stores each group of entries as one record and trims to the caps, in one transaction;
-     * notes the record on its entries once committed. Resolves with what the trim took out, and
-     * how many events the store holds when it was read (at the first write, and near the caps).
+     * Stores each group of entries as one record, in one transaction with the trim (at the first
+     * write, and near the caps: what is older than `maxAge`, then the oldest records while over
+     * `maxEvents` or `maxBytes`); notes the record on its entries once committed. Resolves with
+     * what the trim took out, and how many events the store holds when it read them.
      */
     _write: (groups: Entry[][], now: number) =>
-      use('readwrite', async (objects) => {
+      use('readwrite', async (objects): Promise<Trimmed> => {
         const dropped: Trimmed = { expired: 0, queue_full: 0 }
         const keys = groups.map((group): RecordKey => {
           const [time, id] = group[0]._key
           const key: RecordKey = [time, id, group.reduce((total, entry) => total + entry._key[2] + 1, 0), group.length]
-          objects.put(group.map((entry): [EntryKey, string] => [entry._key, entry._json]), key)
+          objects.put(
+            group.map((entry): [EntryKey, string] => [entry._key, entry._json]),
+            key,
+          )
           return key
         })
         events += sum(keys, 3)
         bytes += sum(keys, 2)
-        if (events > limits.maxEvents * 0.9 || bytes > limits.maxBytes * 0.9 || oldest < now - limits.maxAge)
-          await trim(objects, now, dropped), (dropped.stored = events)
-        await done(objects)
-        groups.forEach((group, i) => group.forEach((entry) => (entry._record = keys[i])))
+        if (events > limits.maxEvents * 0.9 || bytes > limits.maxBytes * 0.9) {
+          const all = (await done(objects.getAllKeys(EVENTS()))) as RecordKey[]
+          events = sum(all, 3)
+          bytes = sum(all, 2)
+          for (const key of all) {
+            const reason = key[0] < now - limits.maxAge ? 'expired' : events > limits.maxEvents || bytes > limits.maxBytes ? 'queue_full' : ''
+            if (!reason) break
+            objects.delete(key)
+            dropped[reason] += key[3]
+            events -= key[3]
+            bytes -= key[2]
+          }
+          dropped.stored = events
+        }
+        await done(objects.transaction)
+        groups.forEach((group, i) => group.map((entry) => (entry._record = keys[i])))
         return dropped
       }),
 
@@ -150,18 +133,25 @@ export function createBuffer(limits: Limits) {
     _next: (acknowledged: RecordKey[], maxBytes: number) =>
       use(acknowledged.length ? 'readwrite' : 'readonly', async (objects) => {
         for (const key of acknowledged) objects.delete(key), (events -= key[3]), (bytes -= key[2])
-        const keys = (await promisifyRequest(objects.getAllKeys(null, 1000))) as RecordKey[]
+        const keys = (await done(objects.getAllKeys(EVENTS(), 1000))) as RecordKey[]
         let taken = 0
-        let total = 0
-        for (const key of keys) {
-          if (taken && (total += key[2]) > maxBytes) break
-          if (!taken) total = key[2]
-          taken++
-        }
+        for (let total = 0; taken < keys.length && (!taken || (total += keys[taken][2]) <= maxBytes); ) taken++ || (total = keys[0][2])
         if (!taken) return []
         // Keys sort oldest first: the range from the first to the last taken holds exactly those.
-        const values = (await promisifyRequest(objects.getAll(IDBKeyRange.bound(keys[0], keys[taken - 1]), taken))) as Stored[]
+        const values = (await done(objects.getAll(IDBKeyRange.bound(keys[0], keys[taken - 1]), taken))) as Stored[]
         return values.flatMap((stored, i): Entry[] => stored.map(([key, json]) => ({ _key: key, _json: json, _record: keys[i] })))
+      }),
+
+    /**
+     * Reads the session record and stores what `update` makes of it, in one transaction: tabs
+     * that start together agree on one session, as IndexedDB runs their transactions one after
+     * the other.
+     */
+    _session: <T>(update: (stored: T | undefined) => T) =>
+      use('readwrite', async (objects) => {
+        const next = update(await done(objects.get(SESSION)))
+        objects.put(next, SESSION)
+        return next
       }),
   }
 }
