@@ -48,7 +48,7 @@ describe('startClicks', () => {
     const clicks = startClicks(emit, LIMITS, onClick, endpoint)
     stop = clicks.stop
     const events = () => emit.mock.calls.map((call) => call[0])
-    return { emit, onClick, settleAll: clicks.flush, stop: clicks.stop, events }
+    return { emit, onClick, settleAll: clicks._flush, stop: clicks.stop, events }
   }
   const clickAt = (element: Element, x = 10, y = 10) =>
     element.dispatchEvent(new MouseEvent('click', { bubbles: true, clientX: x, clientY: y }))

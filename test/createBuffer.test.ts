@@ -9,7 +9,7 @@ import type { Entry, RecordKey } from '../src/browser/pipeline/entry'
 
 const T0 = Date.UTC(2025, 0, 15, 12, 0, 0)
 const DAY = 24 * 3600e3
-const LIMITS: Limits = { maxEvents: 100, maxBytes: 1e6, maxAge: 7 * DAY }
+const LIMITS: Limits = { _maxEvents: 100, _maxBytes: 1e6, _maxAge: 7 * DAY }
 
 const entry = (id: string, time = T0, json = `{"id":"${id}"}`): Entry => ({ _key: [time, id, json.length], _json: json })
 
@@ -58,7 +58,7 @@ describe('createBuffer', () => {
     expect((await buffer._next([], 1e6)).map((e) => e._key[1])).toEqual(['a'])
   })
 
-  it('reads the oldest records of any tab, as many as fit in maxBytes but at least one', async () => {
+  it('reads the oldest records of any tab, as many as fit in _maxBytes but at least one', async () => {
     const other = createBuffer(LIMITS)
     await other._write([[entry('a', T0)], [entry('b', T0 + 1)], [entry('c', T0 + 2)]], T0)
     const buffer = createBuffer(LIMITS)
@@ -83,8 +83,8 @@ describe('createBuffer', () => {
     expect((await records()).map(([, ids]) => ids)).toEqual([['b']])
   })
 
-  it('keeps at most maxEvents, dropping the oldest records as queue_full, in the transaction of the write', async () => {
-    const buffer = createBuffer({ ...LIMITS, maxEvents: 5 })
+  it('keeps at most _maxEvents, dropping the oldest records as queue_full, in the transaction of the write', async () => {
+    const buffer = createBuffer({ ...LIMITS, _maxEvents: 5 })
     const group = (from: number, n: number) => Array.from({ length: n }, (_, i) => entry(`e${from + i}`, T0 + from + i))
     expect(await buffer._write([group(0, 2)], T0)).toEqual({ expired: 0, queue_full: 0, stored: 2 })
     expect(await buffer._write([group(2, 2)], T0)).toEqual({ expired: 0, queue_full: 0 })
@@ -93,7 +93,7 @@ describe('createBuffer', () => {
     expect((await records()).map(([, ids]) => ids)).toEqual([['e2', 'e3'], ['e4', 'e5', 'e6']])
   })
 
-  it('drops events older than maxAge as expired, at the first write of a page', async () => {
+  it('drops events older than _maxAge as expired, at the first write of a page', async () => {
     await createBuffer(LIMITS)._write([[entry('old', T0 - 8 * DAY)], [entry('recent', T0 - DAY)]], T0 - DAY)
     const buffer = createBuffer(LIMITS)
     expect(await buffer._write([[entry('new', T0)]], T0)).toEqual({ expired: 1, queue_full: 0, stored: 2 })
@@ -101,7 +101,7 @@ describe('createBuffer', () => {
   })
 
   it('reads the stored total only at its first write and near the caps: other writes are one put per record', async () => {
-    const buffer = createBuffer({ ...LIMITS, maxEvents: 10 })
+    const buffer = createBuffer({ ...LIMITS, _maxEvents: 10 })
     const keys = vi.spyOn(IDBObjectStore.prototype, 'getAllKeys')
     await buffer._write([[entry('a')]], T0)
     expect(keys).toHaveBeenCalledTimes(1)

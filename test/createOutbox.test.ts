@@ -10,7 +10,7 @@ import { createOutbox } from '../src/browser/pipeline/createOutbox'
 // test); where a test needs IndexedDB to fail or hang, the buffer's calls are replaced.
 
 const T0 = Date.UTC(2025, 0, 15, 12, 0, 0)
-const LIMITS: Limits = { maxEvents: 100, maxBytes: 1e6, maxAge: 7 * 24 * 3600e3 }
+const LIMITS: Limits = { _maxEvents: 100, _maxBytes: 1e6, _maxAge: 7 * 24 * 3600e3 }
 
 const event = (id: string, time = T0, more: object = {}) => ({ id, time, type: 'action', ...more })
 const ids = (entries: { _key: [number, string, number] }[]) => entries.map((entry) => entry._key[1])
@@ -70,7 +70,7 @@ describe('createOutbox', () => {
     expect(ids(await outbox._take(1e6))).toEqual(['ok'])
   })
 
-  it('gives the sender the oldest events of any tab within maxBytes, and deletes those acknowledged at the next take', async () => {
+  it('gives the sender the oldest events of any tab within _maxBytes, and deletes those acknowledged at the next take', async () => {
     await setup().outbox._add([event('other tab', T0 - 10)])
     const { outbox } = setup()
     outbox._add([event('a'), event('b', T0 + 1)])
@@ -122,10 +122,10 @@ describe('createOutbox', () => {
     expect(write).toHaveBeenCalledTimes(1)
   })
 
-  it('holds at most maxEvents in memory: past them the oldest go, counted as queue_full when nothing else held them', async () => {
+  it('holds at most _maxEvents in memory: past them the oldest go, counted as queue_full when nothing else held them', async () => {
     const buffer = createBuffer(LIMITS)
     vi.spyOn(buffer, '_write').mockRejectedValue(new Error('no IndexedDB'))
-    const { outbox, drops } = setup({ ...LIMITS, maxEvents: 3 }, buffer)
+    const { outbox, drops } = setup({ ...LIMITS, _maxEvents: 3 }, buffer)
     outbox._add([event('a'), event('b'), event('c'), event('d'), event('e')])
     await settle()
     expect(drops._take()).toEqual({ queue_full: 2 })
@@ -133,7 +133,7 @@ describe('createOutbox', () => {
   })
 
   describe('forExit: what the beacons of a page exit carry', () => {
-    it('this tab\'s events, those not yet in IndexedDB first, each once per exit, within maxBytes', async () => {
+    it('this tab\'s events, those not yet in IndexedDB first, each once per exit, within _maxBytes', async () => {
       const { outbox } = setup()
       outbox._add([event('written')])
       await settle()

@@ -22,10 +22,10 @@ describe('dedupeErrors', () => {
     const { gate, sent } = setup()
     for (let i = 0; i < 50; i++) gate._add(error('fp1'), 'view1', 100 + i)
     expect(sent()).toMatchObject([{ fingerprint: 'fp1', count: 1, viewId: 'view1', time: 100 }])
-    gate.flush()
+    gate._flush()
     // 50 identical errors: 2 events whose counts sum to 50; the repeat keeps its first time.
     expect(sent()).toMatchObject([{ count: 1 }, { fingerprint: 'fp1', count: 49, viewId: 'view1', time: 101 }])
-    gate.flush()
+    gate._flush()
     expect(sent()).toHaveLength(2)
   })
 
@@ -35,7 +35,7 @@ describe('dedupeErrors', () => {
     gate._add(error('b'), 'v1', 2)
     gate._add(error('a'), 'v2', 3)
     gate._add(error('a'), 'v1', 4)
-    gate.flush()
+    gate._flush()
     expect(sent().map((e) => [e.fingerprint, e.viewId, e.count])).toEqual([['a', 'v1', 1], ['b', 'v1', 1], ['a', 'v2', 1], ['a', 'v1', 1]])
   })
 
@@ -67,7 +67,7 @@ describe('dedupeErrors', () => {
     const { gate, drop } = setup()
     for (let i = 0; i < 100; i++) gate._add(error(`fp${i}`), 'v', i)
     for (let i = 0; i < 7; i++) gate._add(error('fp0'), 'v', 200 + i)
-    gate.flush()
+    gate._flush()
     expect(drop).toHaveBeenCalledWith('rate_limited', 7)
   })
 })

@@ -31,7 +31,7 @@ const transport: Transport = {
   },
   _beacon: () => {},
 }
-const accepted = (): Answer => ({ status: 200, retryAfter: null })
+const accepted = (): Answer => ({ _status: 200, _retryAfter: null })
 const names = (batch: Batch) => batch.events.map((event) => (event as { name: string }).name)
 
 const setup = (locks?: LockManager) => {
@@ -98,7 +98,7 @@ describe('startSender', () => {
   it('deletes events only once the collector answered 2xx', async () => {
     const { record, sender, outbox } = setup()
     await record(2)
-    answer = () => ({ status: 503, retryAfter: null })
+    answer = () => ({ _status: 503, _retryAfter: null })
     await sender._flush()
     expect((await outbox._take(1e6)).length).toBe(2)
     answer = accepted
@@ -110,7 +110,7 @@ describe('startSender', () => {
   it('after a failure, waits with backoff, and never sooner than Retry-After', async () => {
     const { record, sender } = setup()
     await record(1)
-    answer = () => ({ status: 503, retryAfter: '10' })
+    answer = () => ({ _status: 503, _retryAfter: '10' })
     await sender._flush()
     expect(posts).toHaveLength(1)
     answer = accepted
@@ -125,7 +125,7 @@ describe('startSender', () => {
   it('isolates the one event a 400 is about: the others are delivered, it is dropped and counted once as rejected', async () => {
     const { record, sender, drops } = setup()
     await record(8)
-    answer = (batch) => ({ status: names(batch).includes('a5') ? 400 : 200, retryAfter: null })
+    answer = (batch) => ({ _status: names(batch).includes('a5') ? 400 : 200, _retryAfter: null })
     await sender._flush()
     expect(posts.filter((batch) => batch.events.length === 1 && names(batch)[0] === 'a5')).toHaveLength(1)
     expect(new Set(posts.filter((batch) => !names(batch).includes('a5')).flatMap(names))).toEqual(new Set(['a0', 'a1', 'a2', 'a3', 'a4', 'a6', 'a7']))
@@ -135,7 +135,7 @@ describe('startSender', () => {
   it('takes a refusal of every part of a request as a refusal of the request: 3 requests, not 2n - 1, and each event counted once', async () => {
     const { record, sender, drops } = setup()
     await record(64)
-    answer = () => ({ status: 400, retryAfter: null })
+    answer = () => ({ _status: 400, _retryAfter: null })
     await sender._flush()
     expect(posts.map((batch) => batch.events.length)).toEqual([64, 32, 32])
     expect(drops._take()).toEqual({ rejected: 64 })
@@ -149,7 +149,7 @@ describe('startSender', () => {
   it('drops a batch refused with a status no retry would change (404, 403), counted, and goes on', async () => {
     const { record, sender, drops } = setup()
     await record(3)
-    answer = () => ({ status: 404, retryAfter: null })
+    answer = () => ({ _status: 404, _retryAfter: null })
     await sender._flush()
     expect(posts).toHaveLength(1)
     expect(drops._take()).toEqual({ rejected: 3 })
@@ -159,29 +159,51 @@ describe('startSender', () => {
     const { sender, outbox, drops } = setup()
     outbox._add([{ type: 'dropped', id: 'd', time: T0, counts: { queue_full: 1 } } as never])
     await settle()
-    answer = () => ({ status: 403, retryAfter: null })
+    answer = () => ({ _status: 403, _retryAfter: null })
     await sender._flush()
     expect(drops._take()).toBeUndefined()
   })
 
-  it('sends inside navigator.locks.request("rumlet-send", { ifAvailable: true }), and nothing while another tab holds it', async () => {
-    let held = false
-    const requests: unknown[] = []
+  // A LockManager with one lock, held by "another tab" while `held` is set.
+  const fakeLocks = () => {
+    const state = { held: false, requests: [] as unknown[], release: () => {} }
     const locks = {
       request: async (name: string, options: LockOptions, fn: (lock: Lock | null) => Promise<void>) => {
-        requests.push([name, options])
-        return fn(held ? null : ({ name } as Lock))
+        state.requests.push([name, options])
+        if (state.held && options.ifAvailable) return fn(null)
+        if (state.held) await new Promise<void>((resolve) => (state.release = () => ((state.held = false), resolve())))
+        return fn({ name } as Lock)
       },
     } as unknown as LockManager
+    return { state, locks }
+  }
+
+  it('sends inside navigator.locks.request("rumlet-send", { ifAvailable: true }), and nothing while another tab holds it', async () => {
+    const { state, locks } = fakeLocks()
     const { record, sender } = setup(locks)
     await record(1)
-    held = true
-    await sender._flush()
+    state.held = true
+    await vi.advanceTimersByTimeAsync(INTERVAL)
+    await settle()
     expect(posts).toEqual([])
-    held = false
+    expect(state.requests[0]).toEqual(['rumlet-send', { ifAvailable: true }])
+    state.held = false
     await sender._flush()
     expect(posts).toHaveLength(1)
-    expect(requests[0]).toEqual(['rumlet-send', { ifAvailable: true }])
+  })
+
+  it('flush waits for the lock another tab holds, then sends', async () => {
+    const { state, locks } = fakeLocks()
+    const { record, sender } = setup(locks)
+    await record(1)
+    state.held = true
+    let flushed = false
+    const flush = sender._flush().then(() => (flushed = true))
+    await settle()
+    expect(flushed).toBe(false)
+    state.release()
+    await flush
+    expect(posts).toHaveLength(1)
   })
 
   it('sends without the lock where Web Locks refuse (a sandboxed frame), and asks no more', async () => {
@@ -199,7 +221,7 @@ describe('startSender', () => {
   it('sends nothing while the browser is offline; the online event sends at once and cuts a backoff short', async () => {
     const { record, sender } = setup()
     await record(1)
-    answer = () => ({ status: 0, retryAfter: null })
+    answer = () => ({ _status: 0, _retryAfter: null })
     await sender._flush()
     vi.stubGlobal('navigator', { onLine: false })
     answer = accepted

@@ -141,10 +141,10 @@ describe('startViews', () => {
     const current = views._id
     events.length = 0
     t = 2000
-    views.flush()
+    views._flush()
     pageshow(false)
     t = 3500
-    views.flush()
+    views._flush()
     expect(events).toMatchObject([
       { type: 'view_end', duration: 2000, visible: 2000, viewId: current },
       { type: 'view_end', duration: 3500, visible: 3500, viewId: current },

@@ -30,15 +30,15 @@ const SLICE_MS = 4
 
 /** What assembling needs from the other parts of the page: each read, never written. */
 export interface Sources {
-  session: Sessions
-  drops: DropCounter
+  _session: Sessions
+  _drops: DropCounter
   /** The current view's id. */
-  view: () => string
-  actions: LastAction
+  _view: () => string
+  _actions: LastAction
   /** The trace id of a request under way (an opt-in module's), for errors. */
-  trace: () => string | undefined
+  _trace: () => string | undefined
   /** True from a page exit until the page is shown again: events then leave at once. */
-  left: () => boolean
+  _left: () => boolean
 }
 
 /**
@@ -51,7 +51,8 @@ export interface Sources {
  * or the page is prerendering; when the page is leaving, events leave at the end of their task.
  */
 export function createAssemble(config: Config, sources: Sources, out: (events: RumEvent[]) => void) {
-  const { session, drops } = sources
+  const { _session: session, _drops: drops } = sources
+  const app = { app: config.app, release: config.release, env: config.env }
   const names = SECRET_PARAMS.concat(Array.isArray(config.scrubUrl) ? config.scrubUrl.map((name) => name.toLowerCase()) : [])
   let consent: Consent = config.consent
   // A prerendered page sends nothing before it is shown: its events wait like pending ones.
@@ -96,7 +97,7 @@ export function createAssemble(config: Config, sources: Sources, out: (events: R
     if (event.type === 'page_view') url = ''
     if (!url) (url = location.href), queueMicrotask(() => (url = ''))
     event.time = time
-    event.viewId ||= sources.view()
+    event.viewId ||= sources._view()
     event.url ||= url
     event.userId = userId
     // A copy as they are now (the page may change the object it passed), over `setAttributes`'s.
@@ -114,12 +115,13 @@ export function createAssemble(config: Config, sources: Sources, out: (events: R
     }
     event.url = page[1]
     event.route = page[2]
-    if (event.type === 'page_view' && event.referrer) event.referrer = scrub(event.referrer)
-    if ((event.type === 'vital' || event.type === 'error' || event.type === 'resource') && event.resource) event.resource = scrub(event.resource)
-    if (event.type === 'vital' && event.script) event.script.url = scrub(event.script.url)
-    event.app = config.app
-    event.release = config.release
-    event.env = config.env
+    // The other URLs an event may hold: a page view's referrer, a vital's, an error's or a
+    // request's resource, the attribution build's script.
+    const urls = event as Partial<Record<'referrer' | 'resource', string>> & { script?: { url: string } }
+    if (urls.referrer) urls.referrer = scrub(urls.referrer)
+    if (urls.resource) urls.resource = scrub(urls.resource)
+    if (urls.script) urls.script.url = scrub(urls.script.url)
+    Object.assign(event, app)
     event.attributes = cleanAttributes(event.attributes)
     const sessionId = (event.sessionId = session._id(event.time))
     if (event.type === 'dropped') return event
@@ -182,7 +184,7 @@ export function createAssemble(config: Config, sources: Sources, out: (events: R
   // Finishing waits for the page's load event: nothing of rumlet's competes with loading.
   const schedule = () => {
     if (held()) return
-    if (sources.left()) {
+    if (sources._left()) {
       if (!soon) (soon = true), queueMicrotask(guard(() => ((soon = false), run(Infinity, true))))
     } else if (!timer)
       timer = setTimeout(
@@ -207,9 +209,9 @@ export function createAssemble(config: Config, sources: Sources, out: (events: R
       const event = captured as unknown as RumEvent
       stamp(event, time)
       if (event.type === 'error') {
-        event.traceId ||= sources.trace()
-        event.action = sources.actions._at(time)
-      } else if (event.type === 'action') sources.actions._note(event.name, time)
+        event.traceId ||= sources._trace()
+        event.action = sources._actions._at(time)
+      } else if (event.type === 'action') sources._actions._note(event.name, time)
       // Past the cap the oldest go, an eighth at a time: each call stays O(1).
       const max = held() ? MAX_HELD : MAX_QUEUED
       if (queue.push(event) > max + (max >> 3)) drops._count('queue_full', queue.length - max), (queue = queue.slice(-max))

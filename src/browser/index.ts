@@ -31,13 +31,13 @@ let lost = 0
 
 // A public function: nothing it does throws into the page, and before `init` the call waits.
 // Three named parameters rather than rest and spread: this runs on every trackAction.
-const api = <F extends (...args: never[]) => void>(name: string, fn: (rum: Rum, ...args: Parameters<F>) => void): F => {
+const api = <F extends (...args: never[]) => void>(fn: (rum: Rum, ...args: Parameters<F>) => void): F => {
   const call = fn as unknown as (rum: Rum, a: unknown, b: unknown, c: unknown) => void
   return guard((a: unknown, b: unknown, c: unknown): void => {
     if (rum) return call(rum, a, b, c)
     const time = now()
     if (early.length < MAX_EARLY) early.push(guard(() => at(time, () => call(rum!, a, b, c))))
-    else lost++, warn(`${name} before init: ignored`)
+    else lost++, warn('a call before init was ignored: over 1,000 calls')
   }) as unknown as F
 }
 
@@ -72,7 +72,7 @@ export const init = guard((options: RumOptions): void => {
  * @example
  * use(network)
  */
-export const use = api<(module: RumModule) => void>('use', (rum, module) =>
+export const use = api<(module: RumModule) => void>((rum, module) =>
   typeof module === 'function' ? rum._use(module) : warn('use needs a module:', module),
 )
 
@@ -82,7 +82,7 @@ export const use = api<(module: RumModule) => void>('use', (rum, module) =>
  * @example
  * trackAction('checkout', { items: 3, plan: 'pro' })
  */
-export const trackAction = api<(name: string, attributes?: Attributes) => void>('trackAction', (rum, name, attributes) =>
+export const trackAction = api<(name: string, attributes?: Attributes) => void>((rum, name, attributes) =>
   action(rum, name, attributes, 0, true, now()),
 )
 
@@ -97,7 +97,7 @@ export function startAction(name: string, attributes?: Attributes): ActionHandle
   const start = now()
   let ended = false
   const finish = (ok: boolean) =>
-    api<(error: unknown, more?: Attributes) => void>('end', (rum, error, more) => {
+    api<(error: unknown, more?: Attributes) => void>((rum, error, more) => {
       if (ended) return warn('action ended twice: ignored')
       ended = true
       const merged = { ...(typeof attributes === 'object' ? attributes : undefined), ...(typeof more === 'object' ? more : undefined) }
@@ -116,7 +116,7 @@ const describeError = (error: unknown) => errorEvent(error, '').message
  * @example
  * try { pay() } catch (error) { trackError(error, { step: 'payment' }) }
  */
-export const trackError = api<(error: unknown, attributes?: Attributes, source?: string) => void>('trackError', (rum, error, attributes, source) =>
+export const trackError = api<(error: unknown, attributes?: Attributes, source?: string) => void>((rum, error, attributes, source) =>
   // `source` is for rumlet's loader: errors it caught before the bundle came.
   rum._error({ ...errorEvent(error, source === 'error' || source === 'unhandledrejection' ? source : 'api'), attributes } as never),
 )
@@ -128,7 +128,7 @@ export const trackError = api<(error: unknown, attributes?: Attributes, source?:
  * @example
  * router.afterEach((to) => trackPageView(to.fullPath, { route: to.name }))
  */
-export const trackPageView = api<(url?: string, attributes?: Attributes) => void>('trackPageView', (rum, url, attributes) => {
+export const trackPageView = api<(url?: string, attributes?: Attributes) => void>((rum, url, attributes) => {
   if (url != null && (typeof url !== 'string' || !isUrl(url))) return warn('trackPageView needs a URL string:', url)
   rum._view(url || undefined, attributes)
 })
@@ -140,7 +140,7 @@ export const trackPageView = api<(url?: string, attributes?: Attributes) => void
  * @example
  * setUser(account.id)
  */
-export const setUser = api<(id: string | number | null) => void>('setUser', (rum, id) => {
+export const setUser = api<(id: string | number | null) => void>((rum, id) => {
   if (id == null) rum._setUser(undefined)
   else if (typeof id === 'string' || typeof id === 'number') rum._setUser(String(id).slice(0, 256))
   else warn('setUser needs a string, a number or null:', id)
@@ -153,7 +153,7 @@ export const setUser = api<(id: string | number | null) => void>('setUser', (rum
  * @example
  * setAttributes({ plan: 'pro', experiment: 'B' })
  */
-export const setAttributes = api<(attributes: Record<string, string | number | boolean | null>) => void>('setAttributes', (rum, attributes) => {
+export const setAttributes = api<(attributes: Record<string, string | number | boolean | null>) => void>((rum, attributes) => {
   if (attributes && typeof attributes === 'object') rum._setAttributes(attributes)
   else warn('setAttributes needs an object:', attributes)
 })
@@ -166,7 +166,7 @@ export const setAttributes = api<(attributes: Record<string, string | number | b
  * @example
  * cmp.on('consent', (ok) => setConsent(ok ? 'granted' : 'denied'))
  */
-export const setConsent = api<(consent: Consent) => void>('setConsent', (rum, consent) => {
+export const setConsent = api<(consent: Consent) => void>((rum, consent) => {
   if (consent === 'granted' || consent === 'pending' || consent === 'denied') rum._setConsent(consent)
   else warn('setConsent needs "granted", "pending" or "denied":', consent)
 })

@@ -61,17 +61,17 @@ export function startRum(config: Config) {
   const assemble = createAssemble(
     config,
     {
-      session,
-      drops,
-      view: () => (views ? views._id : ''),
-      actions,
-      trace: () => {
+      _session: session,
+      _drops: drops,
+      _view: () => (views ? views._id : ''),
+      _actions: actions,
+      _trace: () => {
         for (const capture of captures) {
           const id = capture.traceId && capture.traceId()
           if (id) return id
         }
       },
-      left: () => exit._left(),
+      _left: () => exit._left(),
     },
     (events: RumEvent[]) => {
       start()._outbox._add(events)
@@ -114,7 +114,7 @@ export function startRum(config: Config) {
     budget = EXIT_BYTES
     // Capture records what waits (the page view, the view's time, clicks, repeated errors),
     // assemble finishes it all in this task, the beacons carry it.
-    for (const capture of captures) capture.flush && capture.flush()
+    for (const capture of captures) capture._flush && capture._flush()
     assemble._exit()
     beacon()
   })
@@ -150,7 +150,7 @@ export function startRum(config: Config) {
     _sessionId: assemble._sessionId,
 
     _flush: async (): Promise<void> => {
-      errors.flush()
+      errors._flush()
       await assemble._flush()
       if (pipeline) await pipeline._sender._flush()
     },

@@ -15,8 +15,8 @@ export type Emit = <E extends RumEvent>(event: Captured<E>, time?: number) => vo
 export interface Capture {
   /** Stops listening and restores what it wrapped (where nobody wrapped it after rumlet). */
   stop(): void
-  /** Records now what waits (the page may be leaving). */
-  flush?(): void
+  /** Records now what waits (the page may be leaving): rumlet's own capture modules. */
+  _flush?(): void
   /** The W3C trace id of a request under way, for the errors it may cause (network timing). */
   traceId?(): string | undefined
 }

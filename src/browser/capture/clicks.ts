@@ -108,7 +108,7 @@ export function startClicks(
 
   const flush = () => pending.slice().forEach(settle)
   return {
-    flush,
+    _flush: flush,
     stop: () => (flush(), stops.map((stop) => stop())),
   }
 }

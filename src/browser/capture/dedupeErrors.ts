@@ -55,7 +55,7 @@ export function dedupeErrors(emit: Emit, drops: DropCounter, now: () => number =
     },
 
     /** Records the repeats counted so far, one event per fingerprint and view. */
-    flush,
+    _flush: flush,
 
     /** Forgets the repeats not yet recorded, and their timer (consent was denied). */
     stop(): void {

@@ -46,5 +46,5 @@ export function startPageViews(emit: Emit, viewId: string) {
   if (document.prerendering) stops.push(listen('prerenderingchange', loaded, { once: true }, document))
   else loaded()
   const stop = () => stops.map((stop) => stop())
-  return { flush, stop }
+  return { _flush: flush, stop }
 }

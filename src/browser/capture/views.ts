@@ -53,7 +53,7 @@ export function startViews(emit: Emit, drops: DropCounter, spa: boolean, pageVie
       metric.navigationType === 'soft-navigation' ? byUrl.get(metric.navigationURL || '') || views._id : navigation,
 
     /** The page may be leaving: the view's times so far. */
-    flush: () => end(true),
+    _flush: () => end(true),
 
     stop: () => stops.map((stop) => stop()),
   }

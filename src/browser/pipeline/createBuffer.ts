@@ -21,9 +21,9 @@ export function deleteBuffer(): void {
 
 /** The buffer's caps: events, UTF-8 bytes, and age in ms. */
 export interface Limits {
-  maxEvents: number
-  maxBytes: number
-  maxAge: number
+  _maxEvents: number
+  _maxBytes: number
+  _maxAge: number
 }
 
 /** Events the caps took out, by reason; and when it was read, how many the store holds. */
@@ -89,8 +89,8 @@ export function createBuffer(limits: Limits) {
 
     /**
      * Stores each group of entries as one record, in one transaction with the trim (at the first
-     * write, and near the caps: what is older than `maxAge`, then the oldest records while over
-     * `maxEvents` or `maxBytes`); notes the record on its entries once committed. Resolves with
+     * write, and near the caps: what is older than `_maxAge`, then the oldest records while over
+     * `_maxEvents` or `_maxBytes`); notes the record on its entries once committed. Resolves with
      * what the trim took out, and how many events the store holds when it read them.
      */
     _write: (groups: Entry[][], now: number) =>
@@ -107,12 +107,12 @@ export function createBuffer(limits: Limits) {
         })
         events += sum(keys, 3)
         bytes += sum(keys, 2)
-        if (events > limits.maxEvents * 0.9 || bytes > limits.maxBytes * 0.9) {
+        if (events > limits._maxEvents * 0.9 || bytes > limits._maxBytes * 0.9) {
           const all = (await done(objects.getAllKeys(EVENTS()))) as RecordKey[]
           events = sum(all, 3)
           bytes = sum(all, 2)
           for (const key of all) {
-            const reason = key[0] < now - limits.maxAge ? 'expired' : events > limits.maxEvents || bytes > limits.maxBytes ? 'queue_full' : ''
+            const reason = key[0] < now - limits._maxAge ? 'expired' : events > limits._maxEvents || bytes > limits._maxBytes ? 'queue_full' : ''
             if (!reason) break
             objects.delete(key)
             dropped[reason] += key[3]

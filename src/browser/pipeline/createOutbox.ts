@@ -4,14 +4,15 @@ import type { Buffer, Limits } from './createBuffer'
 import type { Entry, RecordKey } from './entry'
 import { packGroups } from './packGroups'
 
-/** An event this large is a bug in the page (or in rumlet): it would not fit a beacon. */
+/** An event this large is a bug in the page (or in rumlet): it would not fit a beacon (bytes). */
 const MAX_EVENT_BYTES = 60 * 1024
-/** A record holds at most this much: reads and beacons then never need to split one. */
+/** A record holds at most this much: reads and beacons then never need to split one (bytes). */
 const RECORD_BYTES = 16 * 1024
-/** After IndexedDB failed, this tab keeps its events in memory and tries again this much later. */
+/** After IndexedDB failed, this tab keeps its events in memory and tries again this much later (ms). */
 const RETRY_MS = 30_000
 
-export const DEFAULT_LIMITS: Limits = { maxEvents: 5000, maxBytes: 5e6, maxAge: 7 * 24 * 3600e3 }
+/** 5,000 events, 5 MB, 7 days. */
+export const DEFAULT_LIMITS: Limits = { _maxEvents: 5000, _maxBytes: 5e6, _maxAge: 7 * 24 * 3600e3 }
 
 /**
  * Holds events until the collector has them: this tab's in memory, and every tab's in the
@@ -26,42 +27,36 @@ export function createOutbox(buffer: Buffer, drops: DropCounter, written: (bytes
   // This tab's events the collector has not acknowledged, by id, oldest first: those not yet
   // in IndexedDB, and those there that no beacon carried yet.
   const memory = new Map<string, Entry>()
+  // Those of them not in IndexedDB nor in a write under way.
+  let pending: Entry[] = []
   // Records acknowledged, deleted in the transaction of the next read.
   let acknowledged: RecordKey[] = []
   let downUntil = 0
   let queued = false
   let stopped = false
 
-  const up = () => Date.now() >= downUntil
-
-  // Memory holds at most `maxEvents`: past them, the oldest go; those not yet in IndexedDB are lost.
-  const cap = () => {
-    let excess = memory.size - limits.maxEvents
-    for (const [id, entry] of memory) {
-      if (excess-- <= 0) break
-      memory.delete(id)
-      if (!entry._record && !entry._writing) drops._count('queue_full')
-    }
-  }
-
-  // Writes what memory holds that is neither in IndexedDB nor in a write under way.
+  // Writes what waits, unless IndexedDB failed less than 30 s ago. A write that ends late (after
+  // IndexedDB was taken as stuck) still counts: nothing is written twice.
   const write = () => {
-    if (stopped || !up()) return
-    const entries = [...memory.values()].filter((entry) => !entry._record && !entry._writing)
-    if (!entries.length) return
-    entries.map((entry) => (entry._writing = true))
-    const bytes = entries.reduce((total, entry) => total + entry._key[2], 0)
-    buffer._write(packGroups(entries, RECORD_BYTES, (entry) => entry._key[2]), Date.now()).then(
-      (trimmed) => {
-        entries.map((entry) => (entry._writing = false))
-        drops._count('expired', trimmed.expired)
-        drops._count('queue_full', trimmed.queue_full)
+    // The cap may have taken some out.
+    const entries = pending.filter((entry) => memory.get(entry._key[1]) === entry)
+    if (stopped || Date.now() < downUntil || !entries.length) return
+    pending = []
+    let bytes = 0
+    for (const entry of entries) (entry._writing = true), (bytes += entry._key[2])
+    const done = () => entries.map((entry) => (entry._writing = false))
+    buffer._write(packGroups(entries, RECORD_BYTES), Date.now()).then(
+      ({ expired, queue_full, stored }) => {
+        done()
+        drops._count('expired', expired)
+        drops._count('queue_full', queue_full)
         // More stored than this write: what earlier pages, tabs or crashes left goes out now.
-        written(trimmed.stored! > entries.length ? Infinity : bytes)
+        written(stored! > entries.length ? Infinity : bytes)
       },
       () => {
-        // Kept in memory: sent from there, and beaconed at exit; written again later.
-        entries.map((entry) => (entry._writing = false))
+        // Kept in memory: sent from there, beaconed at exit, written again 30 s later.
+        done()
+        pending = entries.concat(pending)
         downUntil = Date.now() + RETRY_MS
         written(bytes)
       },
@@ -71,11 +66,10 @@ export function createOutbox(buffer: Buffer, drops: DropCounter, written: (bytes
   return {
     /**
      * Serializes finished events and writes them to IndexedDB (one transaction for all that is
-     * added in a task); returns their entries. An event that cannot be JSON (a BigInt or a cycle put there by `beforeSend`), or
-     * over 60 KiB, is dropped and counted.
+     * added in a task); returns their entries. An event that cannot be JSON (a BigInt or a cycle
+     * put there by `beforeSend`), or over 60 KiB, is dropped and counted.
      */
     _add(events: { id: string; time: number }[]): Entry[] {
-      if (stopped) return []
       const added: Entry[] = []
       for (const event of events) {
         let json: string | undefined
@@ -85,14 +79,20 @@ export function createOutbox(buffer: Buffer, drops: DropCounter, written: (bytes
         const bytes = json ? byteLength(json) : 0
         if (!json) drops._count('unserializable')
         else if (bytes > MAX_EVENT_BYTES) drops._count('too_large')
-        else {
+        else if (!stopped) {
           const entry: Entry = { _key: [event.time, event.id, bytes], _json: json }
           memory.set(event.id, entry)
           added.push(entry)
+          pending.push(entry)
         }
       }
-      if (memory.size > limits.maxEvents) cap()
-      // One transaction for all that is added in this task.
+      // Past `_maxEvents` the oldest go; those neither in IndexedDB nor in a write are lost.
+      let excess = memory.size - limits._maxEvents
+      for (const [id, entry] of memory) {
+        if (excess-- <= 0) break
+        memory.delete(id)
+        if (!entry._record && !entry._writing) drops._count('queue_full')
+      }
       if (!queued) (queued = true), queueMicrotask(() => ((queued = false), write()))
       return added
     },
@@ -103,36 +103,31 @@ export function createOutbox(buffer: Buffer, drops: DropCounter, written: (bytes
      * from this tab's memory. Empty when nothing waits.
      */
     async _take(maxBytes: number): Promise<Entry[]> {
-      let entries: Entry[] | undefined
       write()
-      if (up())
+      if (Date.now() >= downUntil)
         try {
-          entries = await buffer._next(acknowledged, maxBytes)
+          const entries = await buffer._next(acknowledged, maxBytes)
           acknowledged = []
+          return entries
         } catch {
           downUntil = Date.now() + RETRY_MS
         }
-      if (entries) return entries
-      entries = []
-      for (const entry of memory.values()) {
-        if (entries.length && (maxBytes -= entry._key[2]) < 0) break
-        entries.push(entry)
-      }
+      const entries: Entry[] = []
+      for (const entry of memory.values()) if (!entries.length || (maxBytes -= entry._key[2]) >= 0) entries.push(entry)
       return entries
     },
 
     /** The collector has these (or refused them for good): forgotten here, deleted at the next take. */
     _ack(entries: Entry[]): void {
-      for (const entry of entries) {
-        memory.delete(entry._key[1])
-        const key = entry._record
-        if (key && !acknowledged.includes(key)) acknowledged.push(key)
+      for (const { _key, _record } of entries) {
+        memory.delete(_key[1])
+        if (_record && !acknowledged.includes(_record)) acknowledged.push(_record)
       }
     },
 
     /**
      * This tab's events for the beacons of page exit number `exit`, those not yet in IndexedDB
-     * first, at most `maxBytes`: each once per exit. Those already in IndexedDB are beaconed
+     * first, at most `_maxBytes`: each once per exit. Those already in IndexedDB are beaconed
      * once, ever, and leave memory: they are safe there, and a later send of any tab delivers
      * them if the beacon did not (a hidden tab would otherwise beacon, at every hide, what
      * another tab delivered meanwhile).
@@ -149,8 +144,8 @@ export function createOutbox(buffer: Buffer, drops: DropCounter, written: (bytes
       return out
     },
 
-    /** Whether this tab holds events not yet in IndexedDB (they wait for a send from memory). */
-    _unwritten: () => [...memory.values()].some((entry) => !entry._record),
+    /** Whether this tab holds events IndexedDB did not take (they wait for a send from memory). */
+    _unwritten: () => pending.length > 0,
 
     /** Forgets everything this tab holds and writes nothing more (consent was denied). */
     _stop(): void {

@@ -1,9 +1,7 @@
-import { byteLength } from '../lib/byteLength'
-
 /** What a POST learned: the HTTP status (0 when the network failed) and any Retry-After. */
 export interface Answer {
-  status: number
-  retryAfter: string | null
+  _status: number
+  _retryAfter?: string | null
 }
 
 // The browser's own functions as they were when rumlet loaded: a page (or another script) that
@@ -12,24 +10,20 @@ export interface Answer {
 const nativeFetch = typeof fetch === 'function' ? fetch : undefined
 const nativeBeacon = typeof navigator === 'object' && navigator.sendBeacon ? navigator.sendBeacon.bind(navigator) : undefined
 
-/** Compressing a body smaller than this costs more than it saves. */
-const GZIP_FROM_BYTES = 1024
-/** A collector that never answers must not hold a send (and its lock) for good. */
+/** Compressing a body smaller than this costs more than it saves (bytes). */
+const GZIP_FROM = 1024
+/** A collector that never answers must not hold a send (and its lock) for good (ms). */
 const POST_TIMEOUT_MS = 30_000
 
 /**
- * Gzips a body with CompressionStream where the browser has it and the result is smaller. The
- * text goes in through `Response`, not a `Blob` (whose stream costs a synchronous round trip to
- * the browser process).
+ * Gzips a body with CompressionStream where the browser has it. The text goes in through
+ * `Response`, not a `Blob` (whose stream costs a synchronous round trip to the browser process).
  */
-export async function gzip(body: string): Promise<string | Uint8Array<ArrayBuffer>> {
-  if (typeof CompressionStream !== 'function' || body.length < GZIP_FROM_BYTES) return body
+export async function gzip(body: string): Promise<string | ArrayBuffer> {
   try {
-    const packed = new Uint8Array(await new Response(new Response(body).body!.pipeThrough(new CompressionStream('gzip'))).arrayBuffer())
-    return packed.length < byteLength(body) ? packed : body
-  } catch {
-    return body
-  }
+    if (body.length >= GZIP_FROM) return await new Response(new Response(body).body!.pipeThrough(new CompressionStream('gzip'))).arrayBuffer()
+  } catch {}
+  return body
 }
 
 /**
@@ -37,25 +31,19 @@ export async function gzip(body: string): Promise<string | Uint8Array<ArrayBuffe
  * may be leaving (same task, no answer). `text/plain` is a CORS-safelisted type, so a collector
  * on another origin needs no preflight; the collector recognises gzip by its magic bytes.
  */
-export function createTransport(endpoint: string, send = nativeFetch, sendBeacon = nativeBeacon) {
+export function createTransport(endpoint: string, send = nativeFetch!, sendBeacon = nativeBeacon) {
+  const request = (body: BodyInit, more?: RequestInit) => send(endpoint, { method: 'POST', body, credentials: 'omit', ...more })
   return {
     /** Posts one body; never rejects. No answer within 30 s is a network failure. */
     async _post(body: string): Promise<Answer> {
-      const abort = new AbortController()
-      const timer = setTimeout(() => abort.abort(), POST_TIMEOUT_MS)
       try {
-        const response = await send!(endpoint, {
-          method: 'POST',
-          body: await gzip(body),
+        const response = await request(await gzip(body), {
           headers: { 'Content-Type': 'text/plain;charset=UTF-8' },
-          credentials: 'omit',
-          signal: abort.signal,
+          signal: AbortSignal.timeout && AbortSignal.timeout(POST_TIMEOUT_MS),
         })
-        return { status: response.status, retryAfter: response.headers.get('Retry-After') }
+        return { _status: response.status, _retryAfter: response.headers.get('Retry-After') }
       } catch {
-        return { status: 0, retryAfter: null }
-      } finally {
-        clearTimeout(timer)
+        return { _status: 0 }
       }
     },
 
@@ -69,7 +57,7 @@ export function createTransport(endpoint: string, send = nativeFetch, sendBeacon
         if (sendBeacon!(endpoint, body)) return
       } catch {}
       try {
-        send!(endpoint, { method: 'POST', body, keepalive: true, credentials: 'omit' }).catch(() => {})
+        request(body, { keepalive: true }).catch(() => {})
       } catch {}
     },
   }

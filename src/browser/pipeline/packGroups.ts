@@ -1,39 +1,29 @@
 import { SCHEMA_VERSION } from '../../wire'
-import { byteLength } from '../lib/byteLength'
+import type { Entry } from './entry'
 
 declare const __VERSION__: string
 
-/** The envelope around the events, split where the events go: `{…,"events":[` + `]}`. */
-function envelope(sentAt: number): [string, string] {
-  return [`{"schema":${SCHEMA_VERSION},"sdk":"${__VERSION__}","sentAt":${sentAt},"events":[`, ']}']
+/** A request body holding the given serialized events (`sentAt`: epoch ms). */
+export function toBody(entries: Entry[], sentAt: number): string {
+  return `{"schema":${SCHEMA_VERSION},"sdk":"${__VERSION__}","sentAt":${sentAt},"events":[${entries.map((entry) => entry._json)}]}`
 }
 
-/** A request body holding the given serialized events. */
-export function toBody(events: string[], sentAt: number): string {
-  const [head, tail] = envelope(sentAt)
-  return head + events.join(',') + tail
-}
-
-// The envelope's bytes, with room for a 13-digit sentAt.
-const FRAME_BYTES = byteLength(envelope(1e12).join(''))
+/** What the envelope around the events takes, at most (bytes). */
+const FRAME_BYTES = 100
 
 /**
  * Splits entries into groups of at most `maxCount` whose request body stays within `maxBytes`
  * UTF-8 bytes (an entry larger than that still goes out, alone). Events are serialized once,
  * when recorded, and joined as strings: a batch is never parsed and stringified again.
  */
-export function packGroups<T>(items: T[], maxBytes: number, bytesOf: (item: T) => number, maxCount = Infinity): T[][] {
-  const groups: T[][] = []
-  let group: T[] = []
+export function packGroups(entries: Entry[], maxBytes: number, maxCount = Infinity): Entry[][] {
+  const groups: Entry[][] = []
+  let group: Entry[] = []
   let bytes = FRAME_BYTES
-  for (const item of items) {
-    const size = bytesOf(item) + 1
-    if (group.length && (bytes + size > maxBytes || group.length >= maxCount)) {
-      groups.push(group)
-      group = []
-      bytes = FRAME_BYTES
-    }
-    group.push(item)
+  for (const entry of entries) {
+    const size = entry._key[2] + 1
+    if (group.length && (bytes + size > maxBytes || group.length >= maxCount)) groups.push(group), (group = []), (bytes = FRAME_BYTES)
+    group.push(entry)
     bytes += size
   }
   if (group.length) groups.push(group)

@@ -13,7 +13,7 @@ const MAX_RETRY_AFTER_MS = 3600e3
  * 60 s with jitter (a random point in the upper half, so tabs and visitors that failed together
  * do not retry together), and never sooner than the server's `Retry-After` (seconds or a date).
  */
-export function retryDelay(attempt: number, retryAfter: string | null, now: number, random: number): number {
+export function retryDelay(attempt: number, retryAfter: string | null | undefined, now: number, random: number): number {
   const base = Math.min(MAX_MS, MIN_MS * 2 ** attempt)
   let wait = base / 2 + (random * base) / 2
   if (retryAfter) {

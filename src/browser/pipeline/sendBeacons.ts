@@ -10,6 +10,6 @@ export const EXIT_BYTES = 48 * 1024
 
 /** Beacons `entries` from a page that may be leaving, in this task: bodies of ≤ 16 KiB and ≤ 50 events. */
 export function sendBeacons(entries: Entry[], beacon: (body: string) => void): void {
-  for (const group of packGroups(entries, BEACON_BYTES, (entry) => entry._key[2], BEACON_EVENTS))
-    beacon(toBody(group.map((entry) => entry._json), Date.now()))
+  for (const group of packGroups(entries, BEACON_BYTES, BEACON_EVENTS))
+    beacon(toBody(group, Date.now()))
 }

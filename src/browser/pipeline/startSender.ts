@@ -1,7 +1,6 @@
 import type { DropCounter } from '../lib/createDrops'
 import { guard } from '../lib/guard'
 import { listen } from '../lib/listen'
-import { warn } from '../lib/warn'
 import type { Entry } from './entry'
 import type { Outbox } from './createOutbox'
 import { toBody } from './packGroups'
@@ -9,17 +8,13 @@ import { retryDelay } from './retryDelay'
 import type { Answer, Transport } from './createTransport'
 
 /**
- * One send carries at most this much JSON. A fetch that is not `keepalive` is not bound by the
- * 64 KiB in-flight quota of beacons (Fetch spec), and the collector takes 1 MiB: one request
- * for a burst costs the page far less than one per 50 events.
+ * One send carries at most this much JSON (bytes). A fetch that is not `keepalive` is not bound
+ * by the 64 KiB in-flight quota of beacons (Fetch spec), and the collector takes 1 MiB: one
+ * request for a burst costs the page far less than one per 50 events.
  */
 const SEND_BYTES = 256 * 1024
 /** Written and not yet sent past this many bytes: send now rather than at the interval. */
 const SOON_BYTES = 64 * 1024
-
-const ok = (status: number) => status > 199 && status < 300
-/** Worth another try: no answer, 408, 429, 5xx. */
-const retryable = (status: number) => !status || status === 408 || status === 429 || status > 499
 
 /**
  * Sends what the outbox holds to the collector, at most every `interval` ms while there is
@@ -42,34 +37,31 @@ export function startSender(outbox: Outbox, transport: Transport, drops: DropCou
 
   const later = (ms: number) => {
     clearTimeout(timer)
-    timer = setTimeout(guard(send), ms)
-  }
-
-  const backoff = ({ retryAfter }: Answer) => {
-    const wait = retryDelay(++failures, retryAfter, Date.now(), Math.random())
-    notBefore = Date.now() + wait
-    later(wait)
+    timer = setTimeout(() => send(), ms)
   }
 
   // Refused for good: forgotten, and counted once each; never the count of drops itself, whose
   // refusal would make a new one at every send.
   const refuse = (entries: Entry[]) => {
-    for (const entry of entries)
-      if (!rejected.has(entry._key[1]) && !entry._json.startsWith('{"type":"dropped"'))
-        rejected.size > 1000 && rejected.clear(), rejected.add(entry._key[1]), drops._count('rejected')
+    for (const { _key, _json } of entries)
+      if (!rejected.has(_key[1]) && !_json.startsWith('{"type":"dropped"')) rejected.add(_key[1]), drops._count('rejected')
     outbox._ack(entries)
   }
 
-  // Posts `entries` once: 1 settled (acknowledged, or refused for good), 0 to try again later,
-  // -1 refused with 400 or 413, which may be about some of them only.
+  // Posts `entries` once: 1 settled (acknowledged, or refused for good), 0 to try again later
+  // (no answer, 408, 429, 5xx: with backoff), -1 refused with 400 or 413, which may be about some
+  // of them only.
   const post = async (entries: Entry[]): Promise<number> => {
-    const answer = await transport._post(toBody(entries.map((entry) => entry._json), Date.now()))
-    const { status } = answer
-    if (retryable(status)) return backoff(answer), 0
+    const answer: Answer = await transport._post(toBody(entries, Date.now()))
+    const status = answer._status
+    if (!status || status === 408 || status === 429 || status > 499) {
+      notBefore = Date.now() + retryDelay(++failures, answer._retryAfter, Date.now(), Math.random())
+      return later(notBefore - Date.now()), 0
+    }
     failures = 0
     if (status === 400 || status === 413) return -1
     // Any other refusal (404, 403, a redirect) would come again.
-    ok(status) ? outbox._ack(entries) : refuse(entries)
+    status < 300 ? outbox._ack(entries) : refuse(entries)
     return 1
   }
 
@@ -81,62 +73,54 @@ export function startSender(outbox: Outbox, transport: Transport, drops: DropCou
   const split = async (entries: Entry[]): Promise<boolean> => {
     if (entries.length < 2) return refuse(entries), true
     const half = entries.length >> 1
-    const halves = [entries.slice(0, half), entries.slice(half)]
     const refused: Entry[][] = []
-    for (const piece of halves) {
+    for (const piece of [entries.slice(0, half), entries.slice(half)]) {
       const result = await post(piece)
       if (!result) return false
       if (result < 0) refused.push(piece)
     }
-    if (refused.length > 1) return refuse(entries), true
-    for (const piece of refused) if (!(await split(piece))) return false
-    return true
+    if (refused[1]) return refuse(entries), true
+    return !refused[0] || split(refused[0])
   }
 
   const drain = async () => {
-    for (;;) {
-      const entries = await outbox._take(SEND_BYTES)
-      if (stopped || !entries.length) return
+    for (let entries; !stopped && (entries = await outbox._take(SEND_BYTES)).length; ) {
       const result = await post(entries)
       if (!result || (result < 0 && !(await split(entries)))) return
     }
   }
 
-  // Runs `fn` holding the origin's send lock, or not at all when another tab holds it. Where
-  // Web Locks are missing or refused (a sandboxed frame), without it.
-  const locked = async (fn: () => Promise<void>) => {
+  // `wait`: for the lock, when another tab (or this tab's pipeline before a denial) holds it.
+  const run = async (wait?: boolean) => {
+    fresh = 0
+    // A backoff or Retry-After runs: the send waits for it. Offline: for the online event.
+    if (stopped || navigator.onLine === false) return
+    if (Date.now() < notBefore) return later(notBefore - Date.now())
     let ran = false
-    const run = () => ((ran = true), fn())
+    const locked = () => ((ran = true), drain())
     try {
-      if (locks) return await locks.request('rumlet-send', { ifAvailable: true }, (lock) => lock && run())
-    } catch (e) {
-      if (ran) throw e
+      // One tab at a time; where Web Locks are missing or refused (a sandboxed frame), without.
+      if (locks) return void (await locks.request('rumlet-send', { ifAvailable: !wait }, (lock) => lock && locked()))
+    } catch {
+      if (ran) return
       locks = undefined
     }
-    await run()
+    await locked()
   }
 
-  const run = async () => {
-    try {
-      fresh = 0
-      // A backoff or Retry-After runs: the send waits for it. Offline: for the online event.
-      if (stopped) return
-      if (Date.now() < notBefore) later(notBefore - Date.now())
-      else if (navigator.onLine !== false) await locked(drain)
-    } catch (e) {
-      warn('send failed', e)
-    }
-    // Events IndexedDB could not take wait in this tab's memory: they go at the next interval.
-    if (!stopped && !timer && outbox._unwritten()) later(interval)
-  }
-
-  // One send at a time: a call during a send joins it (`sending` is cleared after it ends, never
-  // inside it, even when it ends without waiting).
-  const send = (): Promise<void> => {
+  // One send at a time: a call during a send joins it (`sending` is cleared after it ends,
+  // never inside it, even when it ends without waiting). Events IndexedDB could not take wait
+  // in this tab's memory: they go at the next interval.
+  const send = guard((wait?: boolean): Promise<void> => {
     clearTimeout(timer)
     timer = undefined
-    return (sending ||= run().finally(() => (sending = undefined)))
-  }
+    return (sending ||= run(wait)
+        .catch(() => {})
+        .finally(() => {
+          sending = undefined
+          if (!stopped && !timer && outbox._unwritten()) later(interval)
+        }))
+  }) as (wait?: boolean) => Promise<void>
 
   const stopOnline = listen(
     'online',
@@ -146,17 +130,15 @@ export function startSender(outbox: Outbox, transport: Transport, drops: DropCou
   return {
     /** `bytes` more were written: sent within `interval`, or now once 64 KiB wait. */
     _written(bytes: number): void {
-      if (stopped) return
-      if ((fresh += bytes) >= SOON_BYTES) later(0)
-      else if (!timer) later(interval)
+      if (!stopped) (fresh += bytes) >= SOON_BYTES ? later(0) : timer || later(interval)
     },
 
     /**
      * Sends everything now (after a send under way: it took only what was written before it
-     * began); resolves when the collector has answered, or at once while a backoff or
-     * Retry-After runs. Never rejects.
+     * began; and after another tab's, which holds the lock); resolves when the collector has
+     * answered, or at once while a backoff or Retry-After runs. Never rejects.
      */
-    _flush: (): Promise<void> => (sending || Promise.resolve()).then(send),
+    _flush: (): Promise<void> => (sending || Promise.resolve()).then(() => send(true)),
 
     /** Sends nothing more: no timer, no listener left (consent was denied). */
     stop(): void {
