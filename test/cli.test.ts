@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { openStore } from '../src/collector/openStore'
+import { openStore } from '../src/collector/store/openStore'
 
 // The built command, run the way a user runs it: `node dist/collector.js ...`.
 
@@ -130,7 +130,7 @@ describe('rumlet-collector command', () => {
     expect(await exitOf(started)).toBe(0)
     const store = await openStore(db)
     try {
-      expect(await store.query({ limit: 10 })).toEqual(batch.events)
+      expect(await store.events({ limit: 10 })).toEqual(batch.events)
     } finally {
       await store.close()
     }

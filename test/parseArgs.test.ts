@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { parseArgs, USAGE } from '../src/collector/parseArgs'
+import { parseArgs, USAGE } from '../src/collector/cli/parseArgs'
 
 /** The error message of a command line that must be refused; fails the test if it was accepted. */
 function errorOf(argv: string[]): string {
@@ -10,14 +10,14 @@ function errorOf(argv: string[]): string {
 
 describe('parseArgs', () => {
   it('without flags listens on 127.0.0.1:8080 and stores in data/rum.duckdb', () => {
-    expect(parseArgs([])).toEqual({ port: 8080, host: '127.0.0.1', db: 'data/rum.duckdb', help: false })
+    expect(parseArgs([])).toMatchObject({ port: 8080, host: '127.0.0.1', db: 'data/rum.duckdb', help: false })
   })
 
   it('reads --port, --host and --db, in both "--flag value" and "--flag=value" forms', () => {
-    expect(parseArgs(['--port', '9000', '--host', '0.0.0.0', '--db', '/tmp/x.duckdb'])).toEqual({
+    expect(parseArgs(['--port', '9000', '--host', '0.0.0.0', '--db', '/tmp/x.duckdb'])).toMatchObject({
       port: 9000, host: '0.0.0.0', db: '/tmp/x.duckdb', help: false,
     })
-    expect(parseArgs(['--port=65535', '--db=:memory:'])).toEqual({ port: 65535, host: '127.0.0.1', db: ':memory:', help: false })
+    expect(parseArgs(['--port=65535', '--db=:memory:'])).toMatchObject({ port: 65535, host: '127.0.0.1', db: ':memory:', help: false })
   })
 
   it('accepts --port 0, which asks the system for a free port', () => {
