@@ -40,26 +40,33 @@ export function createSourceMaps(dir: string) {
     return map
   }
 
-  /** The frames with each one a map covers replaced by its original position and name. */
+  /**
+   * The frames with each one a map covers replaced by its original position. A frame's function
+   * is named from the frame below it: a map names the identifier at a position, and at a call
+   * site that is the function called (at the throw site it would be whatever was touched).
+   */
   return async function resolveFrames(frames: Frame[], release: string | undefined): Promise<Frame[]> {
     if (!release || !frames.length) return frames
-    return Promise.all(
+    const originals = await Promise.all(
       frames.map(async (frame) => {
-        if (!frame.file || frame.line === undefined || frame.column === undefined) return frame
+        if (!frame.file || frame.line === undefined || frame.column === undefined) return undefined
         const map = await load(release, frame.file)
-        if (!map) return frame
         // trace-mapping's lines are 1-based and its columns 0-based; browsers print both 1-based.
-        const original = originalPositionFor(map, { line: frame.line, column: frame.column - 1 })
-        if (original.source === null) return frame
-        return {
-          function: original.name ?? frame.function,
-          file: original.source,
-          line: original.line,
-          column: original.column + 1,
-          minified: { file: frame.file, line: frame.line, column: frame.column },
-        }
+        const original = map && originalPositionFor(map, { line: frame.line, column: frame.column - 1 })
+        return original?.source == null ? undefined : original
       }),
     )
+    return frames.map((frame, i) => {
+      const original = originals[i]
+      if (!original) return frame
+      return {
+        function: originals[i + 1]?.name ?? frame.function,
+        file: original.source!,
+        line: original.line!,
+        column: original.column! + 1,
+        minified: { file: frame.file, line: frame.line, column: frame.column },
+      }
+    })
   }
 }
 

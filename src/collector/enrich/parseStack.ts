@@ -25,6 +25,8 @@ export function parseStack(stack: string | undefined, message = ''): Frame[] {
   if (!stack) return []
   try {
     return ErrorStackParser.parse({ name: 'Error', message, stack } as Error)
+      // A line of the message, read as a frame, has no position.
+      .filter((frame) => frame.lineNumber !== undefined)
       .slice(0, MAX_FRAMES)
       .map((frame) => ({ function: frame.functionName || undefined, file: frame.fileName || undefined, line: frame.lineNumber, column: frame.columnNumber }))
   } catch {
