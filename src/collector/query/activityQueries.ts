@@ -28,7 +28,6 @@ GROUP BY name ORDER BY count DESC, name LIMIT 100`
 
 /** The snippets' loss counters: events dropped before they were sent, summed by reason. */
 export const LOSS = `
-SELECT entry.key AS reason, sum(CAST(entry.value AS BIGINT))::DOUBLE AS dropped, count(DISTINCT session_id)::INTEGER AS sessions
-FROM events, json_each(body, '$.counts') AS entry
-WHERE type = 'dropped' AND ${WHERE}
+SELECT entry.key AS reason, sum(CAST(entry.value AS BIGINT))::DOUBLE AS dropped, count(DISTINCT dropped.session_id)::INTEGER AS sessions
+FROM (SELECT session_id, body FROM events WHERE type = 'dropped' AND ${WHERE}) AS dropped, json_each(dropped.body, '$.counts') AS entry
 GROUP BY reason ORDER BY dropped DESC, reason`
