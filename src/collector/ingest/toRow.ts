@@ -21,12 +21,15 @@ export interface ErrorInfo {
   fingerprint: string
 }
 
-// The route when the page names one, else the URL's path.
-const pageOf = (event: RumEvent) => event.route || /^[a-z][a-z\d+.-]*:\/\/[^/?#]*([^?#]*)/i.exec(event.url)?.[1] || '/'
+/** The route when the page names one, else the URL's path. */
+export const pageOf = (event: RumEvent) => event.route || /^[a-z][a-z\d+.-]*:\/\/[^/?#]*([^?#]*)/i.exec(event.url)?.[1] || '/'
 const or = <T>(value: T | undefined): T | null => (value === undefined ? null : value)
 
-/** The row stored for an event (see eventColumns.ts). */
-export function toRow(event: RumEvent, batch: BatchContext, error?: ErrorInfo): EventRow {
+/**
+ * The row stored for an event (see eventColumns.ts). `viewPage` is the page of the view the event
+ * belongs to, when known: a vital measures its view, though a late CLS is reported from the next URL.
+ */
+export function toRow(event: RumEvent, batch: BatchContext, error?: ErrorInfo, viewPage?: string): EventRow {
   const e = event as RumEvent & Record<string, unknown>
   const vital = event.type === 'vital' ? event : undefined
   const action = event.type === 'action' ? event : undefined
@@ -41,7 +44,7 @@ export function toRow(event: RumEvent, batch: BatchContext, error?: ErrorInfo): 
     session_id: event.sessionId,
     view_id: event.viewId,
     url: event.url,
-    page: pageOf(event),
+    page: viewPage ?? pageOf(event),
     route: or(event.route),
     app: or(event.app),
     release: or(event.release),

@@ -48,7 +48,7 @@ export interface EventRow {
   os: string | null
   device: string | null
   sdk: string | null
-  /** JSON text of the event's attributes. */
+  /** JSON text of the event's attributes (VARCHAR: DuckDB's json functions read it; a JSON column would parse it again at every insert). */
   attributes: string | null
   /** JSON text of the event exactly as it came over the wire. */
   body: string
@@ -61,9 +61,9 @@ export const EVENT_COLUMNS: [keyof EventRow, string][] = [
   ['app', 'VARCHAR'], ['release', 'VARCHAR'], ['env', 'VARCHAR'], ['user_id', 'VARCHAR'],
   ['name', 'VARCHAR'], ['value', 'DOUBLE'], ['rating', 'VARCHAR'], ['metric_id', 'VARCHAR'],
   ['duration', 'DOUBLE'], ['ok', 'BOOLEAN'], ['frustration', 'VARCHAR'], ['status', 'INTEGER'],
-  ['error_type', 'VARCHAR'], ['message', 'VARCHAR'], ['error_count', 'INTEGER'], ['fingerprint', 'VARCHAR'], ['frames', 'JSON'],
+  ['error_type', 'VARCHAR'], ['message', 'VARCHAR'], ['error_count', 'INTEGER'], ['fingerprint', 'VARCHAR'], ['frames', 'VARCHAR'],
   ['browser', 'VARCHAR'], ['browser_version', 'VARCHAR'], ['os', 'VARCHAR'], ['device', 'VARCHAR'],
-  ['sdk', 'VARCHAR'], ['attributes', 'JSON'], ['body', 'VARCHAR'],
+  ['sdk', 'VARCHAR'], ['attributes', 'VARCHAR'], ['body', 'VARCHAR'],
 ]
 
 const NOT_NULL = new Set(['id', 'type', 'time', 'skew_ms', 'received_at', 'session_id', 'view_id', 'url', 'page', 'body'])

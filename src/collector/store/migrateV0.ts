@@ -20,7 +20,7 @@ export async function migrateV0(connection: DuckDBConnection): Promise<void> {
              app, release, env, body->>'userId', name, value, body->>'rating', body->>'metricId',
              TRY_CAST(body->>'duration' AS DOUBLE), TRY_CAST(body->>'ok' AS BOOLEAN), array_to_string(CAST(body->'frustration' AS VARCHAR[]), ','),
              TRY_CAST(body->>'status' AS INTEGER), body->>'errorType', body->>'message', TRY_CAST(body->>'count' AS INTEGER),
-             body->>'fingerprint', NULL, NULL, NULL, NULL, NULL, sdk, body->'attributes', CAST(body AS VARCHAR)
+             body->>'fingerprint', NULL, NULL, NULL, NULL, NULL, sdk, CAST(body->'attributes' AS VARCHAR), CAST(body AS VARCHAR)
       FROM events_v0`)
     await connection.run('DROP TABLE events_v0')
     await connection.run('COMMIT')
