@@ -56,6 +56,20 @@ describe('parseArgs', () => {
     expect('error' in parseArgs(['--db'])).toBe(true)
   })
 
+  it('reads the service flags, --allow-origin and --allow-host repeatable, with their defaults otherwise', () => {
+    expect(parseArgs([])).toMatchObject({ retentionDays: 30, rateLimit: 1200, demo: false, allowOrigins: [], allowHosts: [], readToken: undefined, sourcemaps: undefined })
+    expect(parseArgs(['--retention-days', '7', '--rate-limit', '0', '--demo', '--read-token', 't', '--sourcemaps', 'maps', '--allow-origin', 'https://a.example', '--allow-origin', 'http://b.example:8080', '--allow-host', 'rum.example.com'])).toMatchObject({
+      retentionDays: 7, rateLimit: 0, demo: true, readToken: 't', sourcemaps: 'maps', allowOrigins: ['https://a.example', 'http://b.example:8080'], allowHosts: ['rum.example.com'],
+    })
+  })
+
+  it('refuses a retention of 0 days, a rate limit that is not a number, and an origin that is not one', () => {
+    expect(errorOf(['--retention-days', '0'])).toContain('--retention-days')
+    expect(errorOf(['--rate-limit', 'lots'])).toContain('--rate-limit')
+    expect(errorOf(['--allow-origin', 'https://a.example/path'])).toContain('--allow-origin')
+    expect(errorOf(['--read-token='])).toContain('--read-token')
+  })
+
   it('has a usage text that lists every flag', () => {
     for (const flag of ['--port', '--host', '--db', '--help']) expect(USAGE).toContain(flag)
   })
