@@ -1,8 +1,6 @@
 import type { HttpBindings } from '@hono/node-server'
 import { serveStatic } from '@hono/node-server/serve-static'
 import { Hono, type Context } from 'hono'
-import { bodyLimit } from 'hono/body-limit'
-import { cors } from 'hono/cors'
 import { methodNotAllowed } from 'hono/method-not-allowed'
 import { join } from 'node:path'
 import { dashboardPage } from '../dashboard/dashboardPage'
@@ -11,9 +9,8 @@ import type { Ingest } from '../ingest/createIngest'
 import { addQueryRoutes } from '../query/addQueryRoutes'
 import type { Store } from '../store/openStore'
 import { createHostCheck, createTokenCheck, isLoopback, tokenOf } from './accessRules'
-import { createRateLimit } from './createRateLimit'
+import { addIngestRoute } from './addIngestRoute'
 import { HttpError } from './HttpError'
-import { MAX_BODY, readBody } from './readBody'
 
 /** Who may do what; see the README's *Collector* section. */
 export interface AccessOptions {
@@ -38,7 +35,7 @@ export interface IngestStats {
   refused: number
 }
 
-type App = { Bindings: HttpBindings }
+export type App = { Bindings: HttpBindings }
 
 const SNIPPET = /^\/rumlet(\.attribution)?\.(js|mjs)(\.map)?$/
 
@@ -50,10 +47,8 @@ export function createApp(deps: { ingest: Ingest; store: Store; root: string; no
   const { ingest, store, root, now = Date.now } = deps
   const stats: IngestStats = { batches: 0, events: 0, stored: 0, duplicates: 0, refused: 0 }
   const maintenance = { until: 0, retryAfter: 0 }
-  const allowOrigins = access.allowOrigins?.length ? new Set(access.allowOrigins) : undefined
   const hostAllowed = createHostCheck(access.allowHosts ?? [])
   const tokenMatches = access.readToken ? createTokenCheck(access.readToken) : undefined
-  const rateLimit = access.rateLimit ? createRateLimit(access.rateLimit) : undefined
   const app = new Hono<App>()
 
   app.onError((error, c) => {
@@ -70,49 +65,7 @@ export function createApp(deps: { ingest: Ingest; store: Store; root: string; no
   app.notFound((c) => c.json({ error: SNIPPET.test(c.req.path) ? 'snippet not built: run npm run build' : 'not found' }, 404))
   app.use(methodNotAllowed({ app, onMethodNotAllowed: (c) => c.json({ error: `use ${c.req.path === '/rum' || c.req.path === '/api/maintenance' ? 'POST' : 'GET'}` }, 405) }))
 
-  // Ingest: open to every origin (or those of --allow-origin); the only route that is.
-  app.use(
-    '/rum',
-    cors({
-      origin: (origin) => (allowOrigins ? (allowOrigins.has(origin) ? origin : null) : '*'),
-      allowMethods: ['POST', 'OPTIONS'],
-      allowHeaders: ['Content-Type', 'Content-Encoding'],
-      maxAge: 86400,
-      // Without this a page on another origin cannot read Retry-After, and retries too early.
-      exposeHeaders: ['Retry-After'],
-    }),
-  )
-  app.post(
-    '/rum',
-    async (c, next) => {
-      const origin = c.req.header('origin')
-      if (allowOrigins && origin && !allowOrigins.has(origin)) throw new HttpError(403, `origin ${origin} may not post here`)
-      const wait = rateLimit?.(c.env.incoming.socket.remoteAddress ?? '', now()) ?? 0
-      if (wait) {
-        c.header('Retry-After', String(wait))
-        throw new HttpError(429, 'too many batches from this address: retry later')
-      }
-      if (now() < maintenance.until) {
-        c.header('Retry-After', String(maintenance.retryAfter))
-        throw new HttpError(503, 'in maintenance: retry later')
-      }
-      await next()
-    },
-    bodyLimit({
-      maxSize: MAX_BODY,
-      onError: () => {
-        throw new HttpError(413, `body over ${MAX_BODY} bytes`)
-      },
-    }),
-    async (c) => {
-      const reply = await ingest(await readBody(c.req.raw), { userAgent: c.req.header('user-agent') })
-      stats.batches++
-      stats.events += reply.stored + reply.duplicates
-      stats.stored += reply.stored
-      stats.duplicates += reply.duplicates
-      return c.json(reply)
-    },
-  )
+  addIngestRoute(app, { ingest, stats, maintenance, now }, access)
 
   // Reads: the dashboard and /api/* answer only to this collector's own host names (DNS
   // rebinding), and with --read-token only to requests that carry it.
