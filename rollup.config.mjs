@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs'
+import { cpSync, readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { builtinModules } from 'node:module'
 import nodeResolve from '@rollup/plugin-node-resolve'
 import replace from '@rollup/plugin-replace'
@@ -21,6 +22,16 @@ const plugins = (debug) => [
   nodeResolve({ browser: true }),
   typescript({ tsconfig: './tsconfig.json', compilerOptions: { noEmit: false, declaration: false } }),
 ]
+
+// What packages/collector serves besides its own code: the snippet builds (made by the configs
+// above, which rollup runs first) and the demo pages.
+const copyForPackage = {
+  name: 'copy-for-package',
+  writeBundle() {
+    for (const file of readdirSync('dist')) if (/^rumlet(\.[a-z]+)?\.m?js(\.map)?$/.test(file)) cpSync(join('dist', file), join('packages/collector/dist', file))
+    cpSync('demo', 'packages/collector/demo', { recursive: true })
+  },
+}
 
 // Properties starting with `_` are private and get short names, as in web-vitals.
 const minify = () =>
@@ -69,11 +80,17 @@ export default [
     output: { file: 'dist/rumlet.attribution.mjs', format: 'es', sourcemap: true },
     plugins: [attribution, ...plugins(true)],
   },
-  // The collector: Node, DuckDB stays an external package.
+  // The collector: Node. Its dependencies (DuckDB, Hono, valibot…) stay packages of their own,
+  // installed with the rumlet-collector package (packages/collector). Built twice: dist/collector.js
+  // runs from this checkout, packages/collector/dist/collector.js is what that package publishes,
+  // beside copies of the snippet it serves and the demo.
   {
     input: 'src/collector/cli.ts',
-    output: { file: 'dist/collector.js', format: 'es', sourcemap: true, banner: '#!/usr/bin/env node' },
-    external: [...builtinModules, /^node:/, /^@duckdb\//],
+    output: [
+      { file: 'dist/collector.js', format: 'es', sourcemap: true, banner: '#!/usr/bin/env node' },
+      { file: 'packages/collector/dist/collector.js', format: 'es', sourcemap: true, banner: '#!/usr/bin/env node', plugins: [copyForPackage] },
+    ],
+    external: (id) => builtinModules.includes(id) || /^(node:|@?[a-z])/.test(id),
     plugins: [
       replace({ preventAssignment: true, values: { __VERSION__: JSON.stringify(version) } }),
       typescript({ tsconfig: './tsconfig.json', compilerOptions: { noEmit: false, declaration: false } }),

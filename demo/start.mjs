@@ -16,7 +16,7 @@ if (!built || Math.min(...OUTPUTS.map((file) => statSync(file).mtimeMs)) < newes
   if (status !== 0) process.exit(status ?? 1)
 }
 
-const collector = spawn(process.execPath, ['dist/collector.js', ...process.argv.slice(2)], { stdio: ['inherit', 'pipe', 'inherit'] })
+const collector = spawn(process.execPath, ['dist/collector.js', '--demo', ...process.argv.slice(2)], { stdio: ['inherit', 'pipe', 'inherit'] })
 collector.stdout.on('data', (chunk) => {
   process.stdout.write(chunk)
   const match = /listening on (\S+)/.exec(String(chunk))

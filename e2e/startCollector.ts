@@ -62,7 +62,7 @@ export async function startCollector() {
 }
 
 function launch(folder: string, port: string) {
-  return spawn(process.execPath, ['dist/collector.js', '--port', port, '--db', join(folder, 'rum.duckdb')], {
+  return spawn(process.execPath, ['dist/collector.js', '--port', port, '--db', join(folder, 'rum.duckdb'), '--demo'], {
     stdio: ['ignore', 'pipe', 'pipe'],
   })
 }

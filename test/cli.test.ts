@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { openStore } from '../src/collector/openStore'
+import { openStore } from '../src/collector/store/openStore'
 
 // The built command, run the way a user runs it: `node dist/collector.js ...`.
 
@@ -83,7 +83,10 @@ describe('rumlet-collector command', () => {
     const started = run(['--help'])
     expect(await exitOf(started)).toBe(0)
     expect(started.stdout()).toMatch(/^Usage: rumlet-collector/)
-    for (const flag of ['--port', '--host', '--db']) expect(started.stdout()).toContain(flag)
+    // Every flag, each with its default.
+    for (const flag of ['--port', '--host', '--db', '--retention-days', '--sourcemaps', '--read-token', '--allow-origin', '--allow-host', '--rate-limit', '--demo', '--help'])
+      expect(started.stdout()).toMatch(new RegExp(`^  ${flag}\\b`, 'm'))
+    expect(started.stdout().match(/\(default/g)?.length).toBeGreaterThanOrEqual(8)
     expect(started.stderr()).toBe('')
   })
 
@@ -99,6 +102,18 @@ describe('rumlet-collector command', () => {
     expect(started.stderr()).toContain('Usage: rumlet-collector')
     expect(started.stderr()).not.toMatch(/^\s+at /m)
     expect(started.stdout()).toBe('')
+  })
+
+  it('refuses a --sourcemaps folder it cannot read, and a --db path it cannot open, with exit code 2 and the path', async () => {
+    const missing = join(tempFolder(), 'no-such-folder')
+    const maps = run(['--port', '0', '--db', ':memory:', '--sourcemaps', missing])
+    expect(await exitOf(maps)).toBe(2)
+    expect(maps.stderr()).toContain(missing)
+    const folder = tempFolder() // a folder where the database file should be
+    const db = run(['--port', '0', '--db', folder])
+    expect(await exitOf(db)).toBe(2)
+    expect(db.stderr()).toMatch(/^rumlet-collector: cannot open the database /)
+    expect(db.stderr()).not.toMatch(/^\s+at /m)
   })
 
   it('with --port 0 --db :memory: prints one line naming its address, answers HTTP there, and exits 0 on SIGTERM', async () => {
@@ -130,7 +145,7 @@ describe('rumlet-collector command', () => {
     expect(await exitOf(started)).toBe(0)
     const store = await openStore(db)
     try {
-      expect(await store.query({ limit: 10 })).toEqual(batch.events)
+      expect(await store.events({ limit: 10 })).toEqual(batch.events)
     } finally {
       await store.close()
     }

@@ -2,8 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { openStore, type Store } from '../src/collector/openStore'
-import { startServer } from '../src/collector/startServer'
+import { openStore, type Store } from '../src/collector/store/openStore'
+import { startServer } from '../src/collector/server/startServer'
 import type { RumEvent } from '../src/wire'
 
 // The dashboard's numbers, from a real server over a real in-memory DuckDB, checked against the
@@ -15,8 +15,9 @@ let n = 0
 const base = (sessionId: string, time: number, url = 'https://shop.example/') => ({ id: `e${n++}`, time, sessionId, viewId: `v-${sessionId}`, url, app: 'shop', env: 'prod' })
 const vital = (name: string, metricId: string, value: number, rating: string, time = T0, more: object = {}) =>
   ({ ...base('s1', time), type: 'vital', name, value, delta: value, rating, metricId, ...more }) as RumEvent
-const error = (sessionId: string, fingerprint: string, count: number, time: number, message = 'boom') =>
-  ({ ...base(sessionId, time), type: 'error', message, errorType: 'TypeError', stack: `at ${fingerprint}`, source: 'onerror', count, fingerprint }) as RumEvent
+/** An error thrown in function `where` of app.js; the snippet's own fingerprint is not what the collector groups on. */
+const error = (sessionId: string, where: string, count: number, time: number, message = 'boom') =>
+  ({ ...base(sessionId, time), type: 'error', message, errorType: 'TypeError', stack: `TypeError: ${message}\n    at ${where} (https://shop.example/app.js:1:${where.length * 10})`, source: 'onerror', count, fingerprint: 'snippet' }) as RumEvent
 
 /** p75 as DuckDB's quantile_cont has it: linear between the two nearest ranks. */
 function p75(values: number[]): number {
@@ -44,7 +45,7 @@ afterEach(async () => {
 })
 
 const post = async (...events: RumEvent[]) => {
-  const response = await fetch(`${url}/rum`, { method: 'POST', body: JSON.stringify({ schema: 1, sdk: '0.1.0', sentAt: T0, events }) })
+  const response = await fetch(`${url}/rum`, { method: 'POST', body: JSON.stringify({ schema: 1, sdk: '0.1.0', events }) })
   expect(response.status).toBe(200)
 }
 const summary = async (query = '') => {
@@ -78,10 +79,10 @@ describe('GET /api/summary', () => {
       vital('LCP', 'c', 500, 'good', T0, { url: 'https://shop.example/cart?step=2#top', viewId: 'v3' }),
     )
     const { byPage } = await summary()
-    expect(byPage).toEqual([
-      { page: '/product/[id]', samples: 2, name: 'CLS', p75: 0.2 },
-      { page: '/product/[id]', samples: 2, name: 'LCP', p75: p75([1000, 3000]) },
-      { page: '/cart', samples: 1, name: 'LCP', p75: 500 },
+    expect(byPage.map(({ group, name, samples, p75 }) => ({ group, name, samples, p75 }))).toEqual([
+      { group: '/product/[id]', name: 'LCP', samples: 2, p75: p75([1000, 3000]) },
+      { group: '/product/[id]', name: 'CLS', samples: 1, p75: 0.2 },
+      { group: '/cart', name: 'LCP', samples: 1, p75: 500 },
     ])
   })
 
@@ -93,16 +94,21 @@ describe('GET /api/summary', () => {
       vital('LCP', 'lcp-c', 900, 'good', T0, { url: 'https://shop.example/c', viewId: 'vc' }),
     )
     const { byPage } = await summary()
-    expect(byPage.map((row) => [row.page, row.name])).toEqual([['/a', 'CLS'], ['/c', 'LCP']])
+    expect(byPage.map((row) => [row.group, row.name])).toEqual([['/a', 'CLS'], ['/c', 'LCP']])
   })
 
-  it('groups errors by fingerprint, summing their counts over the sessions they hit, most frequent first', async () => {
-    await post(error('s1', 'f1', 3, T0), error('s2', 'f1', 2, T0 + 100, 'boom again'), error('s1', 'f2', 1, T0 + 50))
+  it('groups errors by type, message without its numbers and top frame, summing their counts over the sessions they hit, most frequent first', async () => {
+    await post(
+      error('s1', 'load', 3, T0, 'timeout after 3012 ms'),
+      error('s2', 'load', 2, T0 + 100, 'timeout after 3187 ms'),
+      error('s1', 'save', 1, T0 + 50, 'timeout after 3012 ms'),
+    )
     const { errors } = await summary()
     expect(errors).toMatchObject([
-      { fingerprint: 'f1', count: 5, sessions: 2, errorType: 'TypeError', message: 'boom again', firstSeen: T0, lastSeen: T0 + 100, stack: 'at f1' },
-      { fingerprint: 'f2', count: 1, sessions: 1 },
+      { count: 5, sessions: 2, errorType: 'TypeError', message: 'timeout after 3187 ms', firstSeen: T0, lastSeen: T0 + 100, stack: expect.stringContaining('at load') },
+      { count: 1, sessions: 1, message: 'timeout after 3012 ms' },
     ])
+    expect(errors[0].fingerprint).not.toBe(errors[1].fingerprint)
   })
 
   it('lists sessions, the latest first: their length, user, entry page and what happened', async () => {
@@ -113,9 +119,10 @@ describe('GET /api/summary', () => {
       { ...base('s2', T0 + 10), type: 'page_view', referrer: '', navigationType: 'navigate' } as RumEvent,
     )
     const { sessions } = await summary()
+    const device = { browser: null, os: null, device: null } // fetch sends no browser's User-Agent
     expect(sessions).toEqual([
-      { sessionId: 's1', start: T0, end: T0 + 90_000, userId: 'u-7', entryUrl: 'https://shop.example/landing', pageViews: 1, actions: 1, errors: 4, events: 3 },
-      { sessionId: 's2', start: T0 + 10, end: T0 + 10, userId: null, entryUrl: 'https://shop.example/', pageViews: 1, actions: 0, errors: 0, events: 1 },
+      { sessionId: 's1', start: T0, end: T0 + 90_000, userId: 'u-7', entryUrl: 'https://shop.example/landing', ...device, pageViews: 1, actions: 1, errors: 4, events: 3 },
+      { sessionId: 's2', start: T0 + 10, end: T0 + 10, userId: null, entryUrl: 'https://shop.example/', ...device, pageViews: 1, actions: 0, errors: 0, events: 1 },
     ])
   })
 

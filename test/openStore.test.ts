@@ -2,7 +2,8 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { openStore, type Store } from '../src/collector/openStore'
+import { toRow } from '../src/collector/ingest/toRow'
+import { openStore, type Store } from '../src/collector/store/openStore'
 import type { ActionEvent, ErrorEvent, PageViewEvent, RumEvent, VitalEvent } from '../src/wire'
 
 // These tests run against a real DuckDB, in memory or in a temp file.
@@ -23,6 +24,10 @@ const error = (id: string, time = T0, sessionId?: string): ErrorEvent => ({
   ...base(id, time, sessionId), type: 'error', message: "Cannot read properties of undefined (reading 'x')", errorType: 'TypeError', stack: 'TypeError: x\n    at a (app.js:1:2)', source: 'onerror', count: 3, fingerprint: 'f00d',
 })
 
+const NO_USER_AGENT = { browser: null, browserVersion: null, os: null, device: null }
+/** Stores events as ingest would, without skew or enrichment. */
+const insertEvents = (store: Store, events: RumEvent[], sdk: string) =>
+  store.insert(events.map((event) => toRow(event, { receivedAt: Date.now(), skew: 0, offset: 0, sdk, userAgent: NO_USER_AGENT })))
 const ids = (events: RumEvent[]) => events.map((event) => event.id)
 const ALL = { limit: 1000 }
 
@@ -48,43 +53,43 @@ function tempFolder(): string {
 describe('openStore insert', () => {
   it('stores new events and answers how many were stored and how many were duplicates', async () => {
     const store = await memoryStore()
-    expect(await store.insert([pageView('a'), vital('b'), action('c')], '0.1.0')).toEqual({ stored: 3, duplicates: 0 })
-    expect(ids(await store.query(ALL)).sort()).toEqual(['a', 'b', 'c'])
+    expect(await insertEvents(store, [pageView('a'), vital('b'), action('c')], '0.1.0')).toEqual({ stored: 3, duplicates: 0 })
+    expect(ids(await store.events(ALL)).sort()).toEqual(['a', 'b', 'c'])
   })
 
   it('stores nothing new when the same ids arrive again, and counts them as duplicates', async () => {
     const store = await memoryStore()
-    await store.insert([pageView('a'), vital('b')], '0.1.0')
-    expect(await store.insert([pageView('a'), vital('b')], '0.1.0')).toEqual({ stored: 0, duplicates: 2 })
-    expect(await store.insert([vital('b'), error('c')], '0.1.0')).toEqual({ stored: 1, duplicates: 1 })
-    expect(ids(await store.query(ALL)).sort()).toEqual(['a', 'b', 'c'])
+    await insertEvents(store, [pageView('a'), vital('b')], '0.1.0')
+    expect(await insertEvents(store, [pageView('a'), vital('b')], '0.1.0')).toEqual({ stored: 0, duplicates: 2 })
+    expect(await insertEvents(store, [vital('b'), error('c')], '0.1.0')).toEqual({ stored: 1, duplicates: 1 })
+    expect(ids(await store.events(ALL)).sort()).toEqual(['a', 'b', 'c'])
   })
 
   it('keeps the first copy of an id already stored, even when a resend differs', async () => {
     const store = await memoryStore()
-    await store.insert([error('a')], '0.1.0')
-    await store.insert([{ ...error('a'), count: 99 }], '0.1.0')
-    expect(await store.query(ALL)).toEqual([error('a')])
+    await insertEvents(store, [error('a')], '0.1.0')
+    await insertEvents(store, [{ ...error('a'), count: 99 }], '0.1.0')
+    expect(await store.events(ALL)).toEqual([error('a')])
   })
 
   it('keeps one row for an id repeated inside one batch', async () => {
     const store = await memoryStore()
-    expect(await store.insert([vital('a'), vital('a'), action('b'), vital('a')], '0.1.0')).toEqual({ stored: 2, duplicates: 2 })
-    expect(ids(await store.query(ALL)).sort()).toEqual(['a', 'b'])
+    expect(await insertEvents(store, [vital('a'), vital('a'), action('b'), vital('a')], '0.1.0')).toEqual({ stored: 2, duplicates: 2 })
+    expect(ids(await store.events(ALL)).sort()).toEqual(['a', 'b'])
   })
 
   it('accepts an empty batch', async () => {
     const store = await memoryStore()
-    expect(await store.insert([], '0.1.0')).toEqual({ stored: 0, duplicates: 0 })
-    expect(await store.query(ALL)).toEqual([])
+    expect(await insertEvents(store, [], '0.1.0')).toEqual({ stored: 0, duplicates: 0 })
+    expect(await store.events(ALL)).toEqual([])
   })
 
   it('leaves exactly one row per id when concurrent inserts carry overlapping ids', async () => {
     const store = await memoryStore()
     // Batch k holds ids k..k+4: every id from 0 to 13 is sent by up to five batches at once.
     const batches = Array.from({ length: 10 }, (_, k) => Array.from({ length: 5 }, (_, j) => vital(`id-${k + j}`, T0 + k + j)))
-    const replies = await Promise.all(batches.map((batch) => store.insert(batch, '0.1.0')))
-    const stored = await store.query(ALL)
+    const replies = await Promise.all(batches.map((batch) => insertEvents(store, batch, '0.1.0')))
+    const stored = await store.events(ALL)
     expect(ids(stored).sort()).toEqual(Array.from({ length: 14 }, (_, i) => `id-${i}`).sort())
     expect(replies.reduce((sum, reply) => sum + reply.stored, 0)).toBe(14)
     expect(replies.reduce((sum, reply) => sum + reply.duplicates, 0)).toBe(50 - 14)
@@ -93,9 +98,9 @@ describe('openStore insert', () => {
   it('stores nothing of a batch that fails, and keeps working afterwards', async () => {
     const store = await memoryStore()
     // A time that does not fit the BIGINT column makes the statement fail.
-    await expect(store.insert([vital('a'), { ...vital('b'), time: 1e19 }], '0.1.0')).rejects.toThrow()
-    expect(await store.query(ALL)).toEqual([])
-    expect(await store.insert([vital('a')], '0.1.0')).toEqual({ stored: 1, duplicates: 0 })
+    await expect(insertEvents(store, [vital('a'), { ...vital('b'), time: 1e19 }], '0.1.0')).rejects.toThrow()
+    expect(await store.events(ALL)).toEqual([])
+    expect(await insertEvents(store, [vital('a')], '0.1.0')).toEqual({ stored: 1, duplicates: 0 })
   })
 })
 
@@ -103,62 +108,62 @@ describe('openStore query', () => {
   /** A store holding two sessions' events, inserted out of time order. */
   async function filledStore() {
     const store = await memoryStore()
-    await store.insert([error('e', T0 + 40, 's2'), pageView('a', T0, 's1'), action('d', T0 + 30, 's1')], '0.1.0')
-    await store.insert([vital('c', T0 + 20, 's2'), vital('b', T0 + 10, 's1')], '0.1.1')
+    await insertEvents(store, [error('e', T0 + 40, 's2'), pageView('a', T0, 's1'), action('d', T0 + 30, 's1')], '0.1.0')
+    await insertEvents(store, [vital('c', T0 + 20, 's2'), vital('b', T0 + 10, 's1')], '0.1.1')
     return store
   }
 
   it('returns events oldest first, by time and then by id', async () => {
     const store = await filledStore()
-    expect(ids(await store.query(ALL))).toEqual(['a', 'b', 'c', 'd', 'e'])
-    await store.insert([vital('bb', T0 + 10), vital('b0', T0 + 10)], '0.1.0')
-    expect(ids(await store.query(ALL))).toEqual(['a', 'b', 'b0', 'bb', 'c', 'd', 'e'])
+    expect(ids(await store.events(ALL))).toEqual(['a', 'b', 'c', 'd', 'e'])
+    await insertEvents(store, [vital('bb', T0 + 10), vital('b0', T0 + 10)], '0.1.0')
+    expect(ids(await store.events(ALL))).toEqual(['a', 'b', 'b0', 'bb', 'c', 'd', 'e'])
   })
 
   it('filters on type', async () => {
     const store = await filledStore()
-    expect(ids(await store.query({ type: 'vital', limit: 1000 }))).toEqual(['b', 'c'])
-    expect(ids(await store.query({ type: 'page_view', limit: 1000 }))).toEqual(['a'])
-    expect(await store.query({ type: 'long_task', limit: 1000 })).toEqual([])
+    expect(ids(await store.events({ type: 'vital', limit: 1000 }))).toEqual(['b', 'c'])
+    expect(ids(await store.events({ type: 'page_view', limit: 1000 }))).toEqual(['a'])
+    expect(await store.events({ type: 'long_task', limit: 1000 })).toEqual([])
   })
 
   it('filters on sessionId', async () => {
     const store = await filledStore()
-    expect(ids(await store.query({ sessionId: 's2', limit: 1000 }))).toEqual(['c', 'e'])
-    expect(ids(await store.query({ sessionId: 's1', limit: 1000 }))).toEqual(['a', 'b', 'd'])
+    expect(ids(await store.events({ sessionId: 's2', limit: 1000 }))).toEqual(['c', 'e'])
+    expect(ids(await store.events({ sessionId: 's1', limit: 1000 }))).toEqual(['a', 'b', 'd'])
   })
 
   it('filters on since, keeping events at or after that time', async () => {
     const store = await filledStore()
-    expect(ids(await store.query({ since: T0 + 20, limit: 1000 }))).toEqual(['c', 'd', 'e'])
-    expect(ids(await store.query({ since: T0 + 21, limit: 1000 }))).toEqual(['d', 'e'])
-    expect(await store.query({ since: T0 + 41, limit: 1000 })).toEqual([])
+    expect(ids(await store.events({ since: T0 + 20, limit: 1000 }))).toEqual(['c', 'd', 'e'])
+    expect(ids(await store.events({ since: T0 + 21, limit: 1000 }))).toEqual(['d', 'e'])
+    expect(await store.events({ since: T0 + 41, limit: 1000 })).toEqual([])
   })
 
   it('returns at most limit events, the oldest ones', async () => {
     const store = await filledStore()
-    expect(ids(await store.query({ limit: 2 }))).toEqual(['a', 'b'])
-    expect(ids(await store.query({ limit: 1 }))).toEqual(['a'])
+    expect(ids(await store.events({ limit: 2 }))).toEqual(['a', 'b'])
+    expect(ids(await store.events({ limit: 1 }))).toEqual(['a'])
   })
 
   it('combines the filters', async () => {
     const store = await filledStore()
-    expect(ids(await store.query({ type: 'vital', sessionId: 's1', limit: 1000 }))).toEqual(['b'])
-    expect(ids(await store.query({ sessionId: 's1', since: T0 + 5, limit: 1 }))).toEqual(['b'])
-    expect(ids(await store.query({ type: 'error', sessionId: 's1', limit: 1000 }))).toEqual([])
+    expect(ids(await store.events({ type: 'vital', sessionId: 's1', limit: 1000 }))).toEqual(['b'])
+    expect(ids(await store.events({ sessionId: 's1', since: T0 + 5, limit: 1 }))).toEqual(['b'])
+    expect(ids(await store.events({ type: 'error', sessionId: 's1', limit: 1000 }))).toEqual([])
   })
 
   it('treats filter values as data, not SQL', async () => {
     const store = await filledStore()
-    expect(await store.query({ type: "vital' OR '1'='1", limit: 1000 })).toEqual([])
-    expect(ids(await store.query(ALL))).toHaveLength(5)
+    expect(await store.events({ type: "vital' OR '1'='1", limit: 1000 })).toEqual([])
+    expect(ids(await store.events(ALL))).toHaveLength(5)
   })
 
   it('gives back every event with all its wire fields unchanged, attributes included', async () => {
     const store = await memoryStore()
     const events: RumEvent[] = [pageView('a', T0), vital('b', T0 + 1), action('c', T0 + 2), error('d', T0 + 3)]
-    await store.insert(structuredClone(events), '0.1.0')
-    expect(await store.query(ALL)).toEqual(events)
+    await insertEvents(store, structuredClone(events), '0.1.0')
+    expect(await store.events(ALL)).toEqual(events)
   })
 
   it('stores a string cut inside an emoji (a lone surrogate, in a value or a key) with U+FFFD in its place', async () => {
@@ -167,15 +172,15 @@ describe('openStore query', () => {
     const store = await memoryStore()
     const cut = '\u{1F375}'.slice(0, 1)
     const event = { ...action('c'), name: `tea${cut}`, attributes: { [`k${cut}`]: `v${cut}` } }
-    expect(await store.insert([event], '0.1.0')).toEqual({ stored: 1, duplicates: 0 })
-    expect(await store.query(ALL)).toMatchObject([{ name: 'tea\uFFFD', attributes: { 'k\uFFFD': 'v\uFFFD' } }])
+    expect(await insertEvents(store, [event], '0.1.0')).toEqual({ stored: 1, duplicates: 0 })
+    expect(await store.events(ALL)).toMatchObject([{ name: 'tea\uFFFD', attributes: { 'k\uFFFD': 'v\uFFFD' } }])
   })
 
   it('gives back fields of event types it does not know', async () => {
     const store = await memoryStore()
     const event = { ...base('x', T0), type: 'long_task', duration: 81, extra: { nested: [1, 'two', null] } }
-    await store.insert([event as unknown as RumEvent], '0.2.0')
-    expect(await store.query(ALL)).toEqual([event])
+    await insertEvents(store, [event as unknown as RumEvent], '0.2.0')
+    expect(await store.events(ALL)).toEqual([event])
   })
 })
 
@@ -184,13 +189,13 @@ describe('openStore on a file', () => {
     const path = join(tempFolder(), 'rum.duckdb')
     const events: RumEvent[] = [pageView('a', T0), action('b', T0 + 1)]
     const first = await openStore(path)
-    await first.insert(structuredClone(events), '0.1.0')
+    await insertEvents(first, structuredClone(events), '0.1.0')
     await first.close()
 
     const second = await openStore(path)
     cleanups.push(() => second.close())
-    expect(await second.query(ALL)).toEqual(events)
-    expect(await second.insert([pageView('a', T0)], '0.1.0')).toEqual({ stored: 0, duplicates: 1 })
+    expect(await second.events(ALL)).toEqual(events)
+    expect(await insertEvents(second, [pageView('a', T0)], '0.1.0')).toEqual({ stored: 0, duplicates: 1 })
   })
 
   it('creates the folders of a database path that does not exist yet', async () => {
@@ -203,12 +208,12 @@ describe('openStore on a file', () => {
   it('waits for a pending insert before closing', async () => {
     const path = join(tempFolder(), 'rum.duckdb')
     const store = await openStore(path)
-    const inserted = store.insert([vital('a')], '0.1.0')
+    const inserted = insertEvents(store, [vital('a')], '0.1.0')
     await store.close()
     expect(await inserted).toEqual({ stored: 1, duplicates: 0 })
 
     const reopened = await openStore(path)
     cleanups.push(() => reopened.close())
-    expect(ids(await reopened.query(ALL))).toEqual(['a'])
+    expect(ids(await reopened.events(ALL))).toEqual(['a'])
   })
 })

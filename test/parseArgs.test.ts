@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { parseArgs, USAGE } from '../src/collector/parseArgs'
+import { parseArgs, USAGE } from '../src/collector/cli/parseArgs'
 
 /** The error message of a command line that must be refused; fails the test if it was accepted. */
 function errorOf(argv: string[]): string {
@@ -10,14 +10,14 @@ function errorOf(argv: string[]): string {
 
 describe('parseArgs', () => {
   it('without flags listens on 127.0.0.1:8080 and stores in data/rum.duckdb', () => {
-    expect(parseArgs([])).toEqual({ port: 8080, host: '127.0.0.1', db: 'data/rum.duckdb', help: false })
+    expect(parseArgs([])).toMatchObject({ port: 8080, host: '127.0.0.1', db: 'data/rum.duckdb', help: false })
   })
 
   it('reads --port, --host and --db, in both "--flag value" and "--flag=value" forms', () => {
-    expect(parseArgs(['--port', '9000', '--host', '0.0.0.0', '--db', '/tmp/x.duckdb'])).toEqual({
+    expect(parseArgs(['--port', '9000', '--host', '0.0.0.0', '--db', '/tmp/x.duckdb'])).toMatchObject({
       port: 9000, host: '0.0.0.0', db: '/tmp/x.duckdb', help: false,
     })
-    expect(parseArgs(['--port=65535', '--db=:memory:'])).toEqual({ port: 65535, host: '127.0.0.1', db: ':memory:', help: false })
+    expect(parseArgs(['--port=65535', '--db=:memory:'])).toMatchObject({ port: 65535, host: '127.0.0.1', db: ':memory:', help: false })
   })
 
   it('accepts --port 0, which asks the system for a free port', () => {
@@ -54,6 +54,20 @@ describe('parseArgs', () => {
   it('refuses a flag that needs a value when the value is missing', () => {
     expect('error' in parseArgs(['--port'])).toBe(true)
     expect('error' in parseArgs(['--db'])).toBe(true)
+  })
+
+  it('reads the service flags, --allow-origin and --allow-host repeatable, with their defaults otherwise', () => {
+    expect(parseArgs([])).toMatchObject({ retentionDays: 30, rateLimit: 1200, demo: false, allowOrigins: [], allowHosts: [], readToken: undefined, sourcemaps: undefined })
+    expect(parseArgs(['--retention-days', '7', '--rate-limit', '0', '--demo', '--read-token', 't', '--sourcemaps', 'maps', '--allow-origin', 'https://a.example', '--allow-origin', 'http://b.example:8080', '--allow-host', 'rum.example.com'])).toMatchObject({
+      retentionDays: 7, rateLimit: 0, demo: true, readToken: 't', sourcemaps: 'maps', allowOrigins: ['https://a.example', 'http://b.example:8080'], allowHosts: ['rum.example.com'],
+    })
+  })
+
+  it('refuses a retention of 0 days, a rate limit that is not a number, and an origin that is not one', () => {
+    expect(errorOf(['--retention-days', '0'])).toContain('--retention-days')
+    expect(errorOf(['--rate-limit', 'lots'])).toContain('--rate-limit')
+    expect(errorOf(['--allow-origin', 'https://a.example/path'])).toContain('--allow-origin')
+    expect(errorOf(['--read-token='])).toContain('--read-token')
   })
 
   it('has a usage text that lists every flag', () => {

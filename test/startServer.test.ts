@@ -5,8 +5,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { openStore, type Store } from '../src/collector/openStore'
-import { startServer } from '../src/collector/startServer'
+import { openStore, type Store } from '../src/collector/store/openStore'
+import { startServer } from '../src/collector/server/startServer'
 import type { Batch, RumEvent } from '../src/wire'
 
 // A real server on 127.0.0.1 and a free port, over a real in-memory DuckDB, spoken to with fetch.
@@ -26,7 +26,8 @@ const action = (id: string, time = T0, sessionId = 's1'): RumEvent => ({
 })
 /** An event with a field the wire format does not define (a newer snippet's, or an attacker's). */
 const withExtra = (event: RumEvent, x: unknown) => ({ ...event, x }) as unknown as RumEvent
-const batchOf = (...events: RumEvent[]): Batch => ({ schema: 1, sdk: '0.1.0', sentAt: T0 + 1000, events })
+// No sentAt: these events keep the times they were sent with (skew correction has tests of its own).
+const batchOf = (...events: RumEvent[]): Omit<Batch, 'sentAt'> => ({ schema: 1, sdk: '0.1.0', events })
 
 let store: Store
 let url: string
@@ -42,7 +43,7 @@ beforeEach(async () => {
   writeFileSync(join(root, 'demo', 'spa.html'), SPA_PAGE)
   writeFileSync(join(root, 'secret.txt'), SECRET)
   store = await openStore(':memory:')
-  ;({ url, close } = await startServer(store, { port: 0, host: '127.0.0.1', root }))
+  ;({ url, close } = await startServer(store, { port: 0, host: '127.0.0.1', root, demo: true }))
 })
 
 afterEach(async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { BadBatch, validateBatch } from '../src/collector/validateBatch'
+import { BadBatch, validateBatch } from '../src/collector/ingest/validateBatch'
 
 // One valid event of each type, with every optional field filled in.
 const base = { time: 1_700_000_000_000, sessionId: 's-1', viewId: 'v_1', url: 'https://shop.example/cart', app: 'shop', release: '1.2.3', env: 'prod' }
@@ -57,6 +57,10 @@ describe('validateBatch accepts', () => {
     ).not.toThrow()
   })
 
+  it('an envelope without schema (1 is meant), sdk or sentAt', () => {
+    expect(validateBatch({ events: [VALID.vital] })).toEqual({ schema: 1, sdk: undefined, sentAt: undefined, events: [VALID.vital] })
+  })
+
   it('an event of a type it does not know, checking only the base fields', () => {
     const event = { ...base, id: 'e9', type: 'long_task', anything: { nested: [1, 2] } }
     expect(validateBatch(batchOf(event)).events[0]).toEqual(event)
@@ -68,15 +72,14 @@ describe('validateBatch refuses', () => {
     for (const body of [null, undefined, 'text', 42, true, [batchOf()]]) expect(reasonOf(body)).toMatch(/object/)
   })
 
-  it('an unknown schema version, or none', () => {
-    expect(reasonOf({ ...batchOf(), schema: 2 })).toContain('schema')
+  it('an unknown schema version, naming the versions it knows', () => {
+    expect(reasonOf({ ...batchOf(), schema: 2 })).toBe('schema 2 is not known: this collector reads 1')
     expect(reasonOf({ ...batchOf(), schema: '1' })).toContain('schema')
-    expect(reasonOf({ sdk: '0.1.0', sentAt: 1, events: [] })).toContain('schema')
   })
 
-  it('a missing or non-string sdk', () => {
-    expect(reasonOf({ ...batchOf(), sdk: undefined })).toContain('sdk')
+  it('an sdk that is not a string, and a sentAt that is not an epoch ms', () => {
     expect(reasonOf({ ...batchOf(), sdk: 1 })).toContain('sdk')
+    for (const sentAt of ['1700000000000', -1, 1e19, null]) expect(reasonOf({ ...batchOf(), sentAt })).toContain('sentAt')
   })
 
   it('events that are not an array', () => {

@@ -1,10 +1,16 @@
 // rumlet-collector: the command that starts the collector.
+import { randomBytes } from 'node:crypto'
+import { statSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { openStore } from './openStore'
-import { parseArgs, USAGE } from './parseArgs'
-import { startServer } from './startServer'
+import { parseArgs, USAGE } from './cli/parseArgs'
+import { createSourceMaps } from './enrich/createSourceMaps'
+import { isLoopback } from './server/accessRules'
+import { startServer } from './server/startServer'
+import { openStore } from './store/openStore'
+import { startRetention } from './store/startRetention'
 
+/** Exit codes: 2 for what the user can fix on the command line, 1 for what went wrong after. */
 async function main(): Promise<number | undefined> {
   const args = parseArgs(process.argv.slice(2))
   if ('error' in args) {
@@ -15,31 +21,51 @@ async function main(): Promise<number | undefined> {
     console.log(USAGE)
     return 0
   }
+  if (args.sourcemaps !== undefined) {
+    let folder = false
+    try {
+      folder = statSync(args.sourcemaps).isDirectory()
+    } catch {}
+    if (!folder) {
+      console.error(`rumlet-collector: --sourcemaps ${args.sourcemaps} is not a folder this process can read`)
+      return 2
+    }
+  }
   let store
   try {
     store = await openStore(args.db)
   } catch (e) {
-    const message = (e as Error).message
-    console.error(
-      /Cannot find (package|module) '@duckdb/.test(message)
-        ? 'rumlet-collector: the collector needs DuckDB: npm install @duckdb/node-api'
-        : `rumlet-collector: cannot open the database ${args.db}: ${message}`,
-    )
-    return 1
+    console.error(`rumlet-collector: cannot open the database ${args.db}: ${(e as Error).message}`)
+    return 2
   }
+  // Beyond loopback the stored events are readable from the network: never without a token.
+  const generated = !args.readToken && !isLoopback(args.host) ? randomBytes(24).toString('base64url') : undefined
   // dist/collector.js → the package folder, which holds dist/ and demo/.
   const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
   let server
   try {
-    server = await startServer(store, { port: args.port, host: args.host, root })
+    server = await startServer(store, {
+      ...args,
+      readToken: args.readToken ?? generated,
+      root,
+      resolveFrames: args.sourcemaps === undefined ? undefined : createSourceMaps(args.sourcemaps),
+    })
   } catch (e) {
     console.error(`rumlet-collector: cannot listen on ${args.host}:${args.port}: ${(e as Error).message}`)
     await store.close()
     return 1
   }
   console.log(`rumlet collector listening on ${server.url}`)
+  if (generated) console.log(`read token (generated; pass --read-token to choose one): ${generated}\ndashboard: ${server.url}/?token=${generated}`)
+  const retention = startRetention(store, args.retentionDays)
+
+  // SIGTERM: stop accepting, let the batches under way be stored and answered, close the database.
+  let stopping = false
   const stop = async () => {
+    if (stopping) return
+    stopping = true
     await server.close()
+    await retention.stop()
     await store.close()
     process.exit(0)
   }

@@ -96,8 +96,10 @@ function showVitals(vitals) {
 function showPages(byPage) {
   const pages = new Map()
   for (const row of byPage) {
-    if (!pages.has(row.page)) pages.set(row.page, { samples: row.samples, p75: {} })
-    pages.get(row.page).p75[row.name] = row.p75
+    if (!pages.has(row.group)) pages.set(row.group, { samples: 0, p75: {} })
+    const page = pages.get(row.group)
+    page.samples = Math.max(page.samples, row.samples)
+    page.p75[row.name] = row.p75
   }
   const rows = [...pages].map(([page, { samples, p75 }]) =>
     el('tr', null, el('td', { class: 'url' }, page), el('td', { class: 'n' }, samples),

@@ -1,0 +1,26 @@
+// Errors grouped by the collector's fingerprint (fingerprintError.ts).
+import { WHERE } from './readFilter'
+
+/**
+ * The error groups, largest first ($5 groups at most): occurrences (the snippet's counts summed),
+ * sessions affected, first and last seen (epoch ms), the releases it was seen in, and the latest
+ * occurrence as a sample, with its raw stack and its frames after source-map resolution.
+ */
+export const ERROR_GROUPS = `
+SELECT fingerprint,
+       arg_max(error_type, time) AS errorType,
+       arg_max(message, time) AS message,
+       sum(error_count)::DOUBLE AS count,
+       count(DISTINCT session_id)::INTEGER AS sessions,
+       epoch_ms(min(time))::DOUBLE AS firstSeen,
+       epoch_ms(max(time))::DOUBLE AS lastSeen,
+       list_sort(list_distinct(list(release) FILTER (WHERE release IS NOT NULL))) AS releases,
+       arg_max(release, time) AS release,
+       arg_max(url, time) AS url,
+       json_extract_string(arg_max(body, time), '$.stack') AS stack,
+       CAST(arg_max(frames, time) AS VARCHAR) AS frames
+FROM events
+WHERE type = 'error' AND ${WHERE}
+GROUP BY fingerprint
+ORDER BY count DESC, lastSeen DESC, fingerprint
+LIMIT $5`

@@ -1,0 +1,47 @@
+import { HttpError } from '../server/HttpError'
+
+/** Latest epoch ms a JavaScript Date holds (and DuckDB's TIMESTAMP well past it). */
+const MAX_TIME = 8.64e15
+
+/** What every query of the API filters on: a time range (epoch ms, corrected times) and one app and env. */
+export interface Filter {
+  /** Events at or after this time; default 0. */
+  since: number
+  /** Events before this time; default: no end. */
+  until: number
+  app: string | null
+  env: string | null
+}
+
+/** A query parameter that must be a whole number from min to max, if given (HttpError 400 naming it otherwise). */
+export function whole(params: URLSearchParams, name: string, min: number, max: number): number | undefined {
+  const text = params.get(name)
+  if (text === null) return undefined
+  const value = Number(text)
+  if (!/^\d+$/.test(text) || value < min || value > max) throw new HttpError(400, `${name} must be a whole number from ${min} to ${max}`)
+  return value
+}
+
+/** A query parameter that must be one of `allowed`, if given. */
+export function oneOf<T extends string>(params: URLSearchParams, name: string, allowed: readonly T[]): T | undefined {
+  const text = params.get(name)
+  if (text === null || text === '') return undefined
+  if (!allowed.includes(text as T)) throw new HttpError(400, `${name} must be one of ${allowed.join(', ')}`)
+  return text as T
+}
+
+/** The common filter from `since`, `until`, `app` and `env`. */
+export function readFilter(params: URLSearchParams): Filter {
+  return {
+    since: whole(params, 'since', 0, MAX_TIME) ?? 0,
+    until: whole(params, 'until', 0, MAX_TIME) ?? MAX_TIME,
+    app: params.get('app') || null,
+    env: params.get('env') || null,
+  }
+}
+
+/** The filter's SQL over `events` ($1 to $4); queries add their own parameters from $5 on. */
+export const WHERE = `time >= epoch_ms(CAST($1 AS BIGINT)) AND time < epoch_ms(CAST($2 AS BIGINT)) AND ($3 IS NULL OR app = $3) AND ($4 IS NULL OR env = $4)`
+
+/** The parameters of WHERE, in order. */
+export const filterParams = (filter: Filter) => [filter.since, filter.until, filter.app, filter.env]

@@ -1,0 +1,85 @@
+// The `events` table: one row per event id, the fields people ask questions about as typed
+// columns, and the event as it came over the wire (`body`, JSON text) for /api/events.
+
+/** A row as the collector writes it: see EVENT_COLUMNS for each column's meaning. */
+export interface EventRow {
+  id: string
+  type: string
+  /** Epoch ms, corrected for the sender's clock skew (see clockOffset.ts). */
+  time: number
+  /** Receive time minus the batch's `sentAt`, in ms: how far the sender's clock was behind (+) or ahead (−). 0 without `sentAt`. */
+  skew_ms: number
+  /** Epoch ms, the collector's clock. */
+  received_at: number
+  session_id: string
+  view_id: string
+  url: string
+  /** The route when the page names one, else the URL's path: what "by page" groups on. */
+  page: string
+  route: string | null
+  app: string | null
+  release: string | null
+  env: string | null
+  user_id: string | null
+  /** A vital's name (LCP…) or an action's name. */
+  name: string | null
+  /** A vital's value (ms; CLS unitless). */
+  value: number | null
+  rating: string | null
+  metric_id: string | null
+  /** ms: an action's, a view's (view_end) or a request's (resource). */
+  duration: number | null
+  /** An action's success. */
+  ok: boolean | null
+  /** An action's frustration signals, comma-separated: `rage,error`. */
+  frustration: string | null
+  /** A resource's HTTP status. */
+  status: number | null
+  error_type: string | null
+  message: string | null
+  /** How many times the snippet saw this error (it dedupes repeats). */
+  error_count: number | null
+  /** The collector's error group (fingerprintError.ts), not the snippet's. */
+  fingerprint: string | null
+  /** The stack's frames after source-map resolution, as JSON text. */
+  frames: string | null
+  browser: string | null
+  browser_version: string | null
+  os: string | null
+  device: string | null
+  sdk: string | null
+  /** JSON text of the event's attributes (VARCHAR: DuckDB's json functions read it; a JSON column would parse it again at every insert). */
+  attributes: string | null
+  /** JSON text of the event exactly as it came over the wire. */
+  body: string
+}
+
+/** Each column and its DuckDB type, in table order. */
+export const EVENT_COLUMNS: [keyof EventRow, string][] = [
+  ['id', 'VARCHAR'], ['type', 'VARCHAR'], ['time', 'TIMESTAMP'], ['skew_ms', 'BIGINT'], ['received_at', 'TIMESTAMP'],
+  ['session_id', 'VARCHAR'], ['view_id', 'VARCHAR'], ['url', 'VARCHAR'], ['page', 'VARCHAR'], ['route', 'VARCHAR'],
+  ['app', 'VARCHAR'], ['release', 'VARCHAR'], ['env', 'VARCHAR'], ['user_id', 'VARCHAR'],
+  ['name', 'VARCHAR'], ['value', 'DOUBLE'], ['rating', 'VARCHAR'], ['metric_id', 'VARCHAR'],
+  ['duration', 'DOUBLE'], ['ok', 'BOOLEAN'], ['frustration', 'VARCHAR'], ['status', 'INTEGER'],
+  ['error_type', 'VARCHAR'], ['message', 'VARCHAR'], ['error_count', 'INTEGER'], ['fingerprint', 'VARCHAR'], ['frames', 'VARCHAR'],
+  ['browser', 'VARCHAR'], ['browser_version', 'VARCHAR'], ['os', 'VARCHAR'], ['device', 'VARCHAR'],
+  ['sdk', 'VARCHAR'], ['attributes', 'VARCHAR'], ['body', 'VARCHAR'],
+]
+
+const NOT_NULL = new Set(['id', 'type', 'time', 'skew_ms', 'received_at', 'session_id', 'view_id', 'url', 'page', 'body'])
+
+export const CREATE_EVENTS = `
+CREATE TABLE IF NOT EXISTS events (
+  ${EVENT_COLUMNS.map(([name, type]) => `${name} ${type}${name === 'id' ? ' PRIMARY KEY' : NOT_NULL.has(name) ? ' NOT NULL' : ''}`).join(',\n  ')}
+)`
+
+// The rows of many batches arrive as one JSON array, parsed once by DuckDB into structs (times
+// as epoch ms, turned into TIMESTAMPs here), and go in as one statement: committed whole or not
+// at all. An id already stored is skipped, and RETURNING names the ids that went in.
+const STRUCT = `[{${EVENT_COLUMNS.map(([name, type]) => `"${name}":"${type === 'TIMESTAMP' ? 'DOUBLE' : type === 'JSON' ? 'VARCHAR' : type}"`).join(',')}}]`
+export const INSERT_ROWS = `
+INSERT INTO events
+SELECT ${EVENT_COLUMNS.map(([name, type]) => (type === 'TIMESTAMP' ? `make_timestamp(CAST(r.${name} * 1000 AS BIGINT))` : `r.${name}`)).join(', ')}
+FROM (SELECT unnest(from_json($1, '${STRUCT}')) AS r)
+ON CONFLICT DO NOTHING
+RETURNING id`
