@@ -76,7 +76,7 @@ describe('consoleErrors (rumlet/console)', () => {
     const logged = vi.fn()
     console.error = logged
     const emit = vi.fn()
-    const { stop } = consoleErrors({ emit, config: {} as Config, drops: createDrops(() => {}) })
+    const { stop } = consoleErrors({ emit, config: {} as Config, skip: () => {} })
     console.error('checkout failed:', { code: 42 })
     console.error(new TypeError('bad total'), 'in cart')
     expect(logged).toHaveBeenCalledTimes(2)
@@ -93,7 +93,7 @@ describe('consoleErrors (rumlet/console)', () => {
     const emit = vi.fn()
     const logged = vi.fn()
     console.error = logged
-    const { stop } = consoleErrors({ emit, config: {} as Config, drops: createDrops(() => {}) })
+    const { stop } = consoleErrors({ emit, config: {} as Config, skip: () => {} })
     const ours = console.error
     const theirs = vi.fn((...args: unknown[]) => ours(...args))
     console.error = theirs
@@ -111,7 +111,7 @@ describe('consoleErrors (rumlet/console)', () => {
     try {
       const drops = createDrops(() => {})
       const emit = vi.fn()
-      expect(() => consoleErrors({ emit, config: {} as Config, drops })).not.toThrow()
+      expect(() => consoleErrors({ emit, config: {} as Config, skip: () => drops._count('not_instrumented') })).not.toThrow()
       console.error('x')
       expect(emit).not.toHaveBeenCalled()
       expect(drops._take()).toEqual({ not_instrumented: 1 })

@@ -1,4 +1,3 @@
-import type { DropCounter } from '../lib/createDrops'
 import { guard } from '../lib/guard'
 import { listen } from '../lib/listen'
 import { wrap } from '../lib/wrap'
@@ -15,7 +14,7 @@ const routeOf = (url: string) => {
  * forward buttons (`popstate`), and fragment routes (`hashchange` to `#/…`). The page's own
  * `pushState` runs first and unchanged. Returns the stop.
  */
-export function trackRoutes(cb: () => void, drops: DropCounter): () => void {
+export function trackRoutes(cb: () => void, skip: (label: string) => void): () => void {
   let route = routeOf(location.href)
   const check = guard(() => {
     const next = routeOf(location.href)
@@ -32,7 +31,7 @@ export function trackRoutes(cb: () => void, drops: DropCounter): () => void {
         if (on()) check()
         return result
       },
-      drops,
+      skip,
     ),
   )
   stops.push(listen('popstate hashchange', check))
