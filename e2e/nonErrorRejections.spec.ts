@@ -18,11 +18,15 @@ test.afterEach(async () => {
 
 const open = async (page: Page, collector: Collector, body = '') => {
   site = await startHostSite({ '/': hostPage('script tag', collector.url, { body }) })
+  // The page's own count of its unhandled rejections (an init script runs before rumlet).
+  await page.addInitScript(() => addEventListener('unhandledrejection', () => ((window as any).rejected = ((window as any).rejected || 0) + 1)))
   await openHostPage(page, `${site.url}/`)
 }
 
 /** The stored unhandled rejections, once `count` are there. */
 const rejections = async (page: Page, collector: Collector, count: number) => {
+  // A load fails when the server has answered 404: flush once the browser has rejected them all.
+  await page.waitForFunction((count) => (window as any).rejected >= count, count)
   await page.evaluate(() => (window as any).rum.flush())
   const events = await collector.waitFor((events) => ofType(events, 'error').filter((error) => error.source === 'unhandledrejection').length >= count, 5000)
   return ofType(events, 'error').filter((error) => error.source === 'unhandledrejection')
