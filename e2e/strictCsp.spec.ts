@@ -85,6 +85,35 @@ test('the inline loader on a page enforcing Trusted Types inserts the bundle wit
   expect(await use(page, collector)).toBe(true)
 })
 
+test('the inline loader on a page enforcing Trusted Types, whose default policy lets rumlet\'s address through (as the README says): the bundle loads, no violation, everything is recorded', async ({ page, collector }) => {
+  // The README's snippet, with this page's data-src; another address stays refused.
+  const policy = `<script>
+  if (window.trustedTypes) trustedTypes.createPolicy('default', {
+    createScriptURL: (url) => (url === '/rumlet.js' ? url : null),
+  })
+</script>`
+  site = await startHostSite({
+    '/': { headers: { 'Content-Security-Policy': `require-trusted-types-for 'script'` }, body: `<!doctype html><head>${policy}${loader(collector.url)}</head><body>${BUY}</body>` },
+  })
+  await watchViolations(page)
+  const pageErrors: string[] = []
+  page.on('pageerror', (error) => pageErrors.push(error.message))
+  await page.goto(`${site.url}/`)
+  await page.waitForFunction(() => !('q' in (window as any).rum), null, { timeout: 3000 })
+  expect(await use(page, collector)).toBe(true)
+  expect(await violations(page)).toEqual([])
+  expect(pageErrors).toEqual([])
+  const other = await page.evaluate(() => {
+    try {
+      document.createElement('script').src = '/other.js'
+      return 'allowed'
+    } catch {
+      return 'refused'
+    }
+  })
+  expect(other).toBe('refused')
+})
+
 test('the inline loader on a page with script-src \'self\' and the loader\'s hash (no \'unsafe-inline\'): the bundle loads, no violation', async ({ page, collector }) => {
   const csp = `default-src 'self'; script-src 'self' ${sha256(LOADER)}; connect-src ${collector.url}`
   site = await startHostSite({ '/': { headers: { 'Content-Security-Policy': csp }, body: `<!doctype html><head>${loader(collector.url)}</head><body>${BUY}</body>` } })
