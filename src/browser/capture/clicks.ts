@@ -16,7 +16,7 @@ interface Pending {
   _x: number
   _y: number
   /** The element looks interactive: no reaction makes it a dead click. */
-  _live: boolean | null
+  _live?: boolean | null
   _reacted?: boolean
   _timer?: ReturnType<typeof setTimeout>
 }
@@ -56,18 +56,16 @@ export function startClicks(
   const react = () => pending.forEach((click) => (click._reacted = true))
   // The DOM and the network are watched only while clicks wait: pages that change the DOM all
   // the time, and rumlet's own sends, cost nothing else.
-  const dom = typeof MutationObserver === 'function' ? new MutationObserver(react) : undefined
+  const dom = new MutationObserver(react)
   let requests: PerformanceObserver | undefined
   try {
     requests = new PerformanceObserver((list) => list.getEntries().some((entry) => entry.name !== own) && react())
   } catch {}
+  // Without resource timing (`requests` undefined, or no `resource` type) only the DOM is watched.
   const watch = (on: boolean) => {
     try {
-      if (!on) dom && dom.disconnect(), requests && requests.disconnect()
-      else {
-        if (dom) dom.observe(document, WATCHED)
-        if (requests) requests.observe({ type: 'resource' })
-      }
+      if (on) dom.observe(document, WATCHED), requests!.observe({ type: 'resource' })
+      else dom.disconnect(), requests!.disconnect()
     } catch {}
   }
   const settle = (click: Pending) => {
@@ -115,7 +113,7 @@ export function startClicks(
         onClick(named.name, time)
         if (pending.push(click) === 1) watch(true)
         // A MutationObserver of the document sees nothing inside a shadow root.
-        if (dom) path.forEach((node) => (node as Node).nodeType === 11 && dom.observe(node as Node, WATCHED))
+        path.forEach((node) => (node as Node).nodeType === 11 && dom.observe(node as Node, WATCHED))
         recent = recent.filter((other) => time - other._time < frustrationWindow)
         if (event.detail > 1 && getSelection()?.containsNode(target, true)) {
           // A double- or triple-click that selected text: its first click does not count either.

@@ -26,8 +26,8 @@ export function describe(value: unknown): string {
   return what(value)[1]
 }
 
-const what = (value: unknown): [string, string, string?] => {
-  if (!value || typeof value !== 'object') return [typeof value, typeof value === 'string' ? value : String(value)]
+const what = (value: unknown): [string, string, (string | null)?] => {
+  if (!value || typeof value !== 'object') return [typeof value, String(value)]
   let type = 'Object'
   // A proxy or a getter of the page's may throw anywhere here (and without DOM, `Event` does).
   try {
@@ -36,7 +36,8 @@ const what = (value: unknown): [string, string, string?] => {
     if (object.nodeType) return [type, selectorOf(object) || object.nodeName]
     if (object instanceof Event) {
       const target = object.target as Loaded | null
-      return [type, object.type + ' event' + (target ? ' on ' + (target.nodeType === 1 ? selectorOf(target) : kind(target)) : ''), target ? urlOf(target) : '']
+      // selectorOf is empty for a target that is no element (a window, an XMLHttpRequest).
+      return [type, object.type + ' event' + (target ? ' on ' + (selectorOf(target as Node) || kind(target)) : ''), target && urlOf(target)]
     }
     return [type, (type === 'Object' ? '' : type + ' ') + JSON.stringify(value)]
   } catch {
@@ -46,7 +47,7 @@ const what = (value: unknown): [string, string, string?] => {
 }
 
 // The constructor's name; `Object` for an object without a prototype.
-const kind = (value: object) => (value.constructor && value.constructor.name) || 'Object'
+const kind = (value: object) => value.constructor?.name || 'Object'
 
 /**
  * An `error` event for anything a page may throw or reject with. Errors (also from other

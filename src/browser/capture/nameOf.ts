@@ -19,11 +19,8 @@ const clean = (text: string | null | undefined) => (text || '').replace(/\s+/g, 
  * at the root, and what a page puts around a web component (`data-rum-private`, a link) holds
  * for what is inside it too.
  */
-export const closest = (element: Element | undefined, selector: string): Element | null => {
-  let found: Element | null = null
-  while (element && !(found = element.closest(selector))) element = (element.getRootNode() as ShadowRoot).host
-  return found
-}
+export const closest = (element: Element | undefined, selector: string): Element | null | undefined =>
+  element && (element.closest(selector) || closest((element.getRootNode() as ShadowRoot).host, selector))
 
 /**
  * Names a clicked element (the one clicked, inside open shadow roots too), by the first rule
