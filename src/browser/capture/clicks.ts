@@ -30,9 +30,10 @@ interface Pending {
  * a closed root shows its host). Reactions: a DOM change (in the document, or in a shadow root
  * the click passed through), a navigation, a request (not rumlet's own, to `endpoint`), a focus
  * change the page makes (not the one a mouse press makes, at `mousedown`), a selection it
- * leaves (not a click collapsing one). Not rage: clicks in fields one types or chooses in, nor
- * the clicks of a double- or triple-click that selected text where it was clicked (in Chromium
- * the selection is made at the press, before the click event). `flush` records the clicks still
+ * leaves (not a click collapsing one). Not rage: clicks in fields one types in or ticks (an
+ * input that is not a submit or button, a textarea, contenteditable), nor the clicks of a double-
+ * or triple-click that selected text where it was clicked (in Chromium the selection is made at
+ * the press, before the click event: verified by e2e/frustration.spec.ts). `flush` records the clicks still
  * waiting (the page may be leaving). `onClick` hears of each click at once.
  */
 export function startClicks(
@@ -47,6 +48,7 @@ export function startClicks(
   // The clicks of the last window that count toward rage, and the last click.
   let recent: Pending[] = []
   let last: Pending | undefined
+  // Between a mousedown and its click: the focus that moves then is the press's, not the page's.
   let pressed = false
   const mark = (click: Pending, kind: string) => {
     const kinds = (click._event.frustration ||= [])
