@@ -120,3 +120,17 @@ describe('consoleErrors (rumlet/console)', () => {
     }
   })
 })
+
+describe('startErrors: a promise rejected with an image\'s error Event', () => {
+  it('is recorded as that Event, with the image\'s URL as resource', () => {
+    const emit = vi.fn()
+    const { stop } = startErrors(emit)
+    const image = Object.assign(document.createElement('img'), { src: 'https://cdn.test/avatar.png' })
+    const reason = new Event('error')
+    image.dispatchEvent(reason)
+    // happy-dom has no PromiseRejectionEvent: an Event with the reason, as the listener reads it.
+    window.dispatchEvent(Object.assign(new Event('unhandledrejection'), { reason }))
+    stop()
+    expect(emit.mock.calls.at(-1)![0]).toMatchObject({ source: 'unhandledrejection', errorType: 'Event', message: 'error event on img', resource: 'https://cdn.test/avatar.png' })
+  })
+})

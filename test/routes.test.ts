@@ -11,9 +11,9 @@ const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0))
 /** Starts trackRoutes with a callback that records the path and hash it saw on each call. */
 let stops: (() => void)[] = []
 afterEach(() => stops.splice(0).forEach((stop) => stop()))
-const track = () => {
+const track = (hashRoutes?: boolean) => {
   const seen: string[] = []
-  stops.push(trackRoutes(() => seen.push(location.pathname + location.hash), () => {}))
+  stops.push(trackRoutes(() => seen.push(location.pathname + location.hash), () => {}, hashRoutes))
   return seen
 }
 
@@ -69,6 +69,47 @@ describe('trackRoutes', () => {
     // Browsers fire popstate too on a fragment navigation: the second look sees no change.
     dispatchEvent(new PopStateEvent('popstate', { state: null }))
     expect(seen).toEqual(['/#/cart'])
+  })
+
+  it('calls back for AngularJS hashbang routes (#!/cart), by hashchange and by pushState, not for a change of their query alone', async () => {
+    const seen = track()
+    location.hash = '#!/home'
+    await nextTask()
+    history.pushState(null, '', '#!/cart')
+    history.pushState(null, '', '#!/cart?coupon=1')
+    location.hash = '#!/cart?coupon=2'
+    await nextTask()
+    expect(seen).toEqual(['/#!/home', '/#!/cart'])
+  })
+
+  it('takes neither an anchor nor a fragment that only starts like a route (#!top, #/ inside) as a route by default', async () => {
+    const seen = track()
+    for (const hash of ['#pricing', '#!top', '#faq/#/x', '#section-2']) {
+      location.hash = hash
+      await nextTask()
+    }
+    expect(seen).toEqual([])
+  })
+
+  it('with hashRoutes: true, every fragment is a route (Backbone, noslash routers), still without its query', async () => {
+    const seen = track(true)
+    location.hash = '#products'
+    await nextTask()
+    location.hash = '#products?page=2'
+    await nextTask()
+    location.hash = '#help/faq'
+    await nextTask()
+    expect(seen).toEqual(['/#products', '/#help/faq'])
+  })
+
+  it('with hashRoutes: false, no fragment is a route (anchors shaped like #/…), the path still is', async () => {
+    const seen = track(false)
+    location.hash = '#/installation'
+    await nextTask()
+    location.hash = '#!/usage'
+    await nextTask()
+    history.pushState(null, '', '/docs#/api')
+    expect(seen).toEqual(['/docs#/api'])
   })
 
   it("leaves the page's own pushState and replaceState working: URL, history.state, return value", () => {

@@ -94,7 +94,7 @@ export function startRum(config: Config) {
   // What listens to the page or wraps its functions: stopped when consent is denied, started
   // again when it is granted later.
   const startCapture = () => {
-    views = startViews(record, skip, config.spa, config.trackPageViews)
+    views = startViews(record, skip, config.spa, config.trackPageViews, config.hashRoutes)
     captures = [views, errors]
     if (config.trackClicks) captures.push(startClicks(record, config, (name, time) => actions._note(name, time), config.endpoint))
     if (config.trackErrors) captures.push(startErrors(recordError))

@@ -15,7 +15,7 @@ import { trackRoutes } from './routes'
  * it sends a `view_end` too, as the view may end there; if the page comes back, a later
  * `view_end` of the same view has the larger totals.
  */
-export function startViews(emit: Emit, skip: (label: string) => void, spa: boolean, pageViews = true) {
+export function startViews(emit: Emit, skip: (label: string) => void, spa: boolean, pageViews = true, hashRoutes?: boolean) {
   // The hard load's view began at navigation start (performance.now() counts from there), not
   // when an async script got to run.
   const lap = viewClock(undefined, 0)
@@ -81,7 +81,7 @@ export function startViews(emit: Emit, skip: (label: string) => void, spa: boole
       true,
     ),
   ]
-  if (spa) stops.push(trackRoutes(() => views._start('route_change'), skip))
+  if (spa) stops.push(trackRoutes(() => views._start('route_change'), skip, hashRoutes))
   return views
 }
 
