@@ -61,20 +61,14 @@ export default [
     plugins: plugins(false),
   },
   // ESM for bundlers: named exports, nothing runs at import, every message kept and the code left
-  // readable for the app's minifier. The modules share rumlet's own code (one chunk).
-  {
-    input: { rumlet: 'src/browser/index.ts', 'rumlet.network': 'src/browser/network.ts', 'rumlet.console': 'src/browser/console.ts' },
-    // What they share is one file, rumlet.core.mjs, so that there is one rumlet in a page.
-    output: {
-      dir: 'dist',
-      format: 'es',
-      sourcemap: true,
-      entryFileNames: '[name].mjs',
-      chunkFileNames: 'rumlet.[name].mjs',
-      manualChunks: (id) => (/browser\/(modules\/|network|console)/.test(id) ? undefined : 'core'),
-    },
-    plugins: plugins(true),
-  },
+  // readable for the app's minifier. Each file stands alone (one file to copy, no relative import
+  // to serve beside it): a module is a plugin that gets what it needs from `init`/`use`, so the
+  // few helpers it shares with rumlet (guard, wrap) may be in two files without two rumlets.
+  ...[
+    ['src/browser/index.ts', 'dist/rumlet.mjs'],
+    ['src/browser/network.ts', 'dist/rumlet.network.mjs'],
+    ['src/browser/console.ts', 'dist/rumlet.console.mjs'],
+  ].map(([input, file]) => ({ input, output: { file, format: 'es', sourcemap: true }, plugins: plugins(true) })),
   {
     input: 'src/browser/attribution.ts',
     output: { file: 'dist/rumlet.attribution.mjs', format: 'es', sourcemap: true },

@@ -7,7 +7,7 @@ export type Served = string | { body: string; headers?: Record<string, string> }
 
 /**
  * A site on an origin of its own, like startSite, that also serves the ESM build at /rumlet.mjs
- * (and every other snippet file: rumlet.debug.js, rumlet.network.js, rumlet.core.mjs…)
+ * (and every other snippet file: rumlet.debug.js, rumlet.network.js, rumlet.console.mjs…)
  * and answers a page with the headers it comes with: the hostile pages of issue 14 need both.
  * `requests` lists the paths asked for, in order.
  */

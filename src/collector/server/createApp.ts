@@ -37,7 +37,7 @@ export interface IngestStats {
 
 export type App = { Bindings: HttpBindings }
 
-// Every file of the snippet: rumlet.js, rumlet.debug.js, rumlet.network.mjs, rumlet.core.mjs, their maps…
+// Every file of the snippet: rumlet.js, rumlet.debug.js, rumlet.network.mjs, their maps…
 const SNIPPET = /^\/rumlet(\.[a-z]+)?\.(js|mjs)(\.map)?$/
 
 /**
