@@ -6,6 +6,7 @@ import { join } from 'node:path'
 import { dashboardPage } from '../dashboard/dashboardPage'
 import { BadBatch } from '../ingest/validateBatch'
 import type { Ingest } from '../ingest/createIngest'
+import { addDashboardRoutes } from '../query/addDashboardRoutes'
 import { addQueryRoutes } from '../query/addQueryRoutes'
 import type { Store } from '../store/openStore'
 import { createHostCheck, createTokenCheck, isLoopback, tokenOf } from './accessRules'
@@ -93,6 +94,7 @@ export function createApp(deps: { ingest: Ingest; store: Store; root: string; no
   })
   app.get('/api/stats', (c) => c.json(stats))
   addQueryRoutes(app, store)
+  addDashboardRoutes(app, store)
   app.get('/', (c) => {
     // Opened as /?token=T: the token goes into a cookie the dashboard's own requests carry.
     const token = c.req.query('token')
