@@ -3,6 +3,8 @@ import { serveStatic } from '@hono/node-server/serve-static'
 import { Hono, type Context } from 'hono'
 import { methodNotAllowed } from 'hono/method-not-allowed'
 import { join } from 'node:path'
+import { addAlertRoutes } from '../alerts/addAlertRoutes'
+import type { Alerts } from '../alerts/createAlerts'
 import { dashboardPage } from '../dashboard/dashboardPage'
 import { BadBatch } from '../ingest/validateBatch'
 import type { Ingest } from '../ingest/createIngest'
@@ -45,7 +47,7 @@ const SNIPPET = /^\/rumlet(\.[a-z]+)?\.(js|mjs)(\.map)?$/
  * The collector's HTTP routes (Hono): ingest at `/rum`, the dashboard, the `/api/*` reads, the
  * built snippet, and with `demo` the demo. `root` holds `dist/` and `demo/`.
  */
-export function createApp(deps: { ingest: Ingest; store: Store; root: string; now?: () => number }, access: AccessOptions) {
+export function createApp(deps: { ingest: Ingest; store: Store; root: string; now?: () => number; alerts?: Alerts }, access: AccessOptions) {
   const { ingest, store, root, now = Date.now } = deps
   const stats: IngestStats = { batches: 0, events: 0, stored: 0, duplicates: 0, refused: 0 }
   const maintenance = { until: 0, retryAfter: 0 }
@@ -95,6 +97,7 @@ export function createApp(deps: { ingest: Ingest; store: Store; root: string; no
   app.get('/api/stats', (c) => c.json(stats))
   addQueryRoutes(app, store)
   addDashboardRoutes(app, store)
+  addAlertRoutes(app, deps.alerts)
   app.get('/', (c) => {
     // Opened as /?token=T: the token goes into a cookie the dashboard's own requests carry.
     const token = c.req.query('token')
