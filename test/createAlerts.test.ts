@@ -90,7 +90,7 @@ describe('an error-rate alert', () => {
     expect(alerts.status().rules[0]).toMatchObject({ state: 'ok', value: 0.25 })
     await post({ ...error(NOW - 8 * MIN, 'pay'), viewId: views[1].viewId })
     await alerts.evaluate()
-    expect(sent.map((s) => [s.url, s.notification.text])).toEqual([['http://hooks.test/e', '[FIRING] Errors: 50 % of page views had an error over 60 min (2 of 4), above 25 %']])
+    expect(sent.map((s) => [s.url, s.notification.text])).toEqual([['http://hooks.test/e', '[FIRING] Errors: 50 % of page views had an error over 1 h (2 of 4), above 25 %']])
   })
 })
 

@@ -11,6 +11,8 @@ export type RuleState = 'pending' | 'ok' | 'firing' | 'no data' | 'error'
 export interface RuleStatus {
   name: string
   kind: 'vital' | 'errorRate' | 'newErrorGroup' | 'slo'
+  /** The vital a vital alert or an SLO looks at. */
+  vital?: string
   state: RuleState
   /** The rule's value at the last evaluation (ms, a share, a count, an SLO's long burn rate), null without data. */
   value: number | null
@@ -59,7 +61,10 @@ export function createAlerts(deps: {
   const { store, rules, now = Date.now, send, log = console.error } = deps
   const all = [...rules.alerts.map((rule) => ({ rule, slo: false as const })), ...rules.slos.map((rule) => ({ rule, slo: true as const }))]
   const statuses = new Map<string, RuleStatus>(
-    all.map(({ rule, slo }) => [rule.name, { name: rule.name, kind: slo ? 'slo' : rule.kind, state: 'pending', value: null, window: rule.window, evaluatedAt: null, error: null, firing: [] }]),
+    all.map(({ rule, slo }) => [
+      rule.name,
+      { name: rule.name, kind: slo ? 'slo' : rule.kind, vital: 'vital' in rule ? rule.vital : undefined, state: 'pending', value: null, window: rule.window, evaluatedAt: null, error: null, firing: [] },
+    ]),
   )
   const history: Transition[] = []
   let running: Promise<void> | undefined

@@ -2,6 +2,7 @@ import type { Filter } from '../query/readFilter'
 import { vitalsSql } from '../query/vitalQueries'
 import { filterParams } from '../query/readFilter'
 import type { Store } from '../store/openStore'
+import { formatSpan } from '../dashboard/lib/format'
 import { formatVital } from '../dashboard/lib/vitalThresholds'
 import { ERROR_RATE, NEW_ERROR_GROUPS } from './alertQueries'
 import type { AlertRule, RuleFilter } from './alertRules'
@@ -44,7 +45,7 @@ const where = (filter: RuleFilter) => {
 /** Measures an alert rule over its window ending at `now` (epoch ms), with the query API's SQL. */
 export async function measureAlert(store: Store, rule: AlertRule, now: number): Promise<Measurement> {
   const params = filterParams(ruleFilter(rule.filter, now - rule.window, now))
-  const minutes = `${Math.round(rule.window / 60_000)} min`
+  const minutes = formatSpan(rule.window)
   if (rule.kind === 'vital') {
     const row = (await store.query(vitalsSql(), params)).find((r) => r.name === rule.vital)
     const samples = Number(row?.samples ?? 0)

@@ -1,5 +1,6 @@
 import { filterParams } from '../query/readFilter'
 import type { Store } from '../store/openStore'
+import { formatSpan } from '../dashboard/lib/format'
 import { THRESHOLDS } from '../dashboard/lib/vitalThresholds'
 import { sloSql } from './alertQueries'
 import type { SloRule } from './alertRules'
@@ -63,13 +64,12 @@ export async function measureSlo(store: Store, slo: SloRule, now: number): Promi
     return { ...rate, longRate, shortRate, firing: longRate !== null && shortRate !== null && longRate >= rate.factor && shortRate >= rate.factor }
   })
   const budgetRemaining = total ? 1 - (total - goodCount) / (budget * total) : 1
-  const hours = (ms: number) => (ms < 3_600_000 ? `${ms / 60_000} min` : `${+(ms / 3_600_000).toFixed(1)} h`)
   const fast = burnRates.find((rate) => rate.firing)
   const breaches = fast
     ? [{
         key: '',
         value: fast.longRate!,
-        message: `SLO ${slo.name}: the error budget burns at ${fast.longRate!.toFixed(1)}× over ${hours(fast.long)} and ${fast.shortRate!.toFixed(1)}× over ${hours(fast.short)} (alert at ${fast.factor}×); ${(budgetRemaining * 100).toFixed(1)} % of the budget left`,
+        message: `SLO ${slo.name}: the error budget burns at ${fast.longRate!.toFixed(1)}× over ${formatSpan(fast.long)} and ${fast.shortRate!.toFixed(1)}× over ${formatSpan(fast.short)} (alert at ${fast.factor}×); ${(budgetRemaining * 100).toFixed(1)} % of the budget left`,
       }]
     : []
   return { good, objective: slo.objective, total, goodCount, sli: total ? goodCount / total : null, budgetRemaining, burnRates, breaches }

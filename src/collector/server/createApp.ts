@@ -5,7 +5,7 @@ import { methodNotAllowed } from 'hono/method-not-allowed'
 import { join } from 'node:path'
 import { addAlertRoutes } from '../alerts/addAlertRoutes'
 import type { Alerts } from '../alerts/createAlerts'
-import { dashboardPage } from '../dashboard/dashboardPage'
+import { dashboardFiles } from '../dashboard/dashboardFiles'
 import { BadBatch } from '../ingest/validateBatch'
 import type { Ingest } from '../ingest/createIngest'
 import { addDashboardRoutes } from '../query/addDashboardRoutes'
@@ -81,6 +81,7 @@ export function createApp(deps: { ingest: Ingest; store: Store; root: string; no
   }
   app.use('/api/*', guard)
   app.use('/', guard)
+  app.use('/dashboard/*', guard)
 
   // Maintenance (a backup, a migration): senders are told to come back later, and do.
   app.post('/api/maintenance', (c) => {
@@ -98,12 +99,14 @@ export function createApp(deps: { ingest: Ingest; store: Store; root: string; no
   addQueryRoutes(app, store)
   addDashboardRoutes(app, store)
   addAlertRoutes(app, deps.alerts)
-  app.get('/', (c) => {
+  const dashboard = dashboardFiles(join(root, 'dist', 'dashboard'))
+  app.get('/', async (c) => {
     // Opened as /?token=T: the token goes into a cookie the dashboard's own requests carry.
     const token = c.req.query('token')
     if (token) c.header('Set-Cookie', `rumlet_token=${encodeURIComponent(token)}; Path=/; HttpOnly; SameSite=Strict`)
-    return c.html(dashboardPage)
+    return dashboard.page(c)
   })
+  app.get('/dashboard/:file', (c) => dashboard.file(c, c.req.param('file')))
 
   app.get('/:file{rumlet(\\.[a-z]+)?\\.m?js(\\.map)?}', serveStatic({ root: join(root, 'dist') }))
 
