@@ -44,6 +44,19 @@ export function alignTo<T extends { start: number }>(times: number[], rows: T[],
   return times.map((time) => byStart.get(time) ?? null)
 }
 
+/**
+ * Where uPlot hides a line's points (they are too dense), the indices of values with no value on
+ * either side: a line has no segment there, and without a point they would not show at all
+ * (a day of 96 buckets with traffic in one of them).
+ */
+function isolatedPoints(u: uPlot, seriesIndex: number, show: boolean): number[] | null {
+  if (show) return null
+  const values = u.data[seriesIndex] as (number | null | undefined)[]
+  const alone = []
+  for (let i = 0; i < values.length; i++) if (values[i] != null && values[i - 1] == null && values[i + 1] == null) alone.push(i)
+  return alone
+}
+
 /** Axis steps of a count: 1, 2, 5, 10, 20, 50… */
 const INTEGER_STEPS = Array.from({ length: 24 }, (_, i) => [1, 2, 5][i % 3] * 10 ** Math.floor(i / 3))
 
@@ -102,7 +115,7 @@ export function timeChart(mount: Mount, options: TimeChartOptions): HTMLElement 
             fill: s.bars ? s.color : undefined,
             width: s.bars ? 0 : 2,
             paths: s.bars ? uPlot.paths.bars!({ size: [0.7, 40] }) : undefined,
-            points: { show: !s.bars && options.times.length <= 50 },
+            points: s.bars ? { show: false } : { filter: isolatedPoints, size: 7, fill: s.color },
             value: (_u: uPlot, v: number | null) => (v == null ? '–' : options.format(v)),
           })),
         ],
