@@ -63,8 +63,9 @@ const ErrorRateAlert = v.strictObject({
 })
 
 /**
- * An error group seen for the first time in the window, in a release that none of its earlier
- * occurrences had: one alert per group, resolved once its first occurrence leaves the window.
+ * An error group whose first occurrence of all time is in the window, in a release that began
+ * after another release had been seen (alertQueries' NEW_ERROR_GROUPS): one alert per group,
+ * resolved once its first occurrence leaves the window.
  */
 const NewErrorAlert = v.strictObject({ ...common, kind: v.literal('newErrorGroup') })
 
@@ -110,7 +111,11 @@ export const AlertFile = v.strictObject({
   slos: v.optional(v.array(Slo), []),
 })
 
+/** The alert file as the collector runs it: defaults filled in, durations in ms. */
 export type AlertRules = v.InferOutput<typeof AlertFile>
+/** One entry of `alerts:` (vital, errorRate or newErrorGroup). */
 export type AlertRule = AlertRules['alerts'][number]
+/** One entry of `slos:`. */
 export type SloRule = AlertRules['slos'][number]
+/** A rule's `filter`: the query API's common filter, without the time range. */
 export type RuleFilter = AlertRule['filter']

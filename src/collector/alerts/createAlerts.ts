@@ -147,4 +147,5 @@ export function createAlerts(deps: {
   }
 }
 
+/** The running alerts: createAlerts' `{ evaluate, status, start }`. */
 export type Alerts = ReturnType<typeof createAlerts>

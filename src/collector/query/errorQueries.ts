@@ -26,4 +26,5 @@ GROUP BY fingerprint
 ORDER BY count DESC, lastSeen DESC, fingerprint
 LIMIT $9`
 
+/** errorGroupsSql over every group (/api/errors). */
 export const ERROR_GROUPS = errorGroupsSql()

@@ -38,6 +38,7 @@ export interface IngestStats {
   refused: number
 }
 
+/** The Hono app's environment: Node's request and response (`c.env.incoming`). */
 export type App = { Bindings: HttpBindings }
 
 // Every file of the snippet: rumlet.js, rumlet.debug.js, rumlet.network.mjs, rumlet.core.mjs, their maps…
