@@ -145,13 +145,3 @@ describe('GET /api/summary', () => {
     expect(((await response.json()) as { error: string }).error).toMatch(/since/)
   })
 })
-
-describe('GET /', () => {
-  it('serves the dashboard, which reads /api/summary', async () => {
-    const response = await fetch(`${url}/`)
-    expect(response.headers.get('content-type')).toMatch(/^text\/html/)
-    const page = await response.text()
-    expect(page).toContain('<title>rumlet dashboard</title>')
-    expect(page).toContain("fetch('/api/summary?'")
-  })
-})

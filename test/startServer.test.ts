@@ -14,6 +14,7 @@ import type { Batch, RumEvent } from '../src/wire'
 const SNIPPET = '/* rumlet test snippet */ window.rumlet = {}'
 const DEMO_PAGE = '<!doctype html><title>rumlet demo under test</title>'
 const SPA_PAGE = '<!doctype html><title>rumlet spa under test</title>'
+const DASHBOARD_PAGE = '<!doctype html><title>rumlet dashboard</title>'
 const SECRET = 'a file at the root, outside dist/ and demo/'
 const TEXT = { 'Content-Type': 'text/plain;charset=UTF-8' } // what sendBeacon and the snippet's fetch send
 
@@ -41,6 +42,9 @@ beforeEach(async () => {
   writeFileSync(join(root, 'dist', 'rumlet.js'), SNIPPET)
   writeFileSync(join(root, 'demo', 'index.html'), DEMO_PAGE)
   writeFileSync(join(root, 'demo', 'spa.html'), SPA_PAGE)
+  // What the build makes of src/collector/dashboard/: the page / serves.
+  mkdirSync(join(root, 'dist', 'dashboard'))
+  writeFileSync(join(root, 'dist', 'dashboard', 'index.html'), DASHBOARD_PAGE)
   writeFileSync(join(root, 'secret.txt'), SECRET)
   store = await openStore(':memory:')
   ;({ url, close } = await startServer(store, { port: 0, host: '127.0.0.1', root, demo: true }))

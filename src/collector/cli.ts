@@ -3,6 +3,9 @@ import { randomBytes } from 'node:crypto'
 import { statSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { createAlerts } from './alerts/createAlerts'
+import { postWebhook } from './alerts/postWebhook'
+import { readAlertFile } from './alerts/readAlertFile'
 import { parseArgs, USAGE } from './cli/parseArgs'
 import { createSourceMaps } from './enrich/createSourceMaps'
 import { isLoopback } from './server/accessRules'
@@ -31,6 +34,16 @@ async function main(): Promise<number | undefined> {
       return 2
     }
   }
+  let alertFile
+  if (args.alerts !== undefined) {
+    try {
+      alertFile = readAlertFile(args.alerts)
+    } catch (e) {
+      console.error(`rumlet-collector: ${(e as Error).message}`)
+      return 2
+    }
+    for (const warning of alertFile.warnings) console.error(`rumlet-collector: ${args.alerts}: ${warning}`)
+  }
   let store
   try {
     store = await openStore(args.db)
@@ -42,10 +55,12 @@ async function main(): Promise<number | undefined> {
   const generated = !args.readToken && !isLoopback(args.host) ? randomBytes(24).toString('base64url') : undefined
   // dist/collector.js → the package folder, which holds dist/ and demo/.
   const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
+  const alerts = alertFile && createAlerts({ store, rules: alertFile.rules, send: postWebhook })
   let server
   try {
     server = await startServer(store, {
       ...args,
+      alerts,
       readToken: args.readToken ?? generated,
       root,
       resolveFrames: args.sourcemaps === undefined ? undefined : createSourceMaps(args.sourcemaps),
@@ -58,6 +73,7 @@ async function main(): Promise<number | undefined> {
   console.log(`rumlet collector listening on ${server.url}`)
   if (generated) console.log(`read token (generated; pass --read-token to choose one): ${generated}\ndashboard: ${server.url}/?token=${generated}`)
   const retention = startRetention(store, args.retentionDays)
+  const evaluating = alerts?.start()
 
   // SIGTERM: stop accepting, let the batches under way be stored and answered, close the database.
   let stopping = false
@@ -65,6 +81,7 @@ async function main(): Promise<number | undefined> {
     if (stopping) return
     stopping = true
     await server.close()
+    await evaluating?.stop()
     await retention.stop()
     await store.close()
     process.exit(0)

@@ -13,6 +13,8 @@ export interface CollectorArgs {
   allowHosts: string[]
   rateLimit: number
   demo: boolean
+  /** An alert rules file (YAML or JSON; README, *Alerts and SLOs*). */
+  alerts?: string
   help: boolean
 }
 
@@ -40,6 +42,8 @@ Options:
   --rate-limit N        batches a minute one address may post, 0 for no limit
                         (default 1200)
   --demo                serve the demo pages at /demo/ and the demo shop's API
+  --alerts FILE         alert rules and SLOs (YAML or JSON), evaluated periodically,
+                        shown on the dashboard, posted to webhooks (default: none)
   --help                show this text`
 
 /** Reads the command line; a bad flag gives an error message instead of arguments. */
@@ -61,6 +65,7 @@ export function parseArgs(argv: string[]): CollectorArgs | { error: string } {
         'allow-host': { type: 'string', multiple: true },
         'rate-limit': { type: 'string' },
         demo: { type: 'boolean' },
+        alerts: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     }))
@@ -75,7 +80,7 @@ export function parseArgs(argv: string[]): CollectorArgs | { error: string } {
   const retentionDays = whole('retention-days', values['retention-days'], 30, 36500)
   const rateLimit = whole('rate-limit', values['rate-limit'], 1200, 1_000_000)
   for (const value of [port, retentionDays, rateLimit]) if (typeof value === 'string') return { error: value }
-  for (const name of ['host', 'db', 'sourcemaps', 'read-token'] as const) if (values[name] === '') return { error: `--${name} must not be empty` }
+  for (const name of ['host', 'db', 'sourcemaps', 'read-token', 'alerts'] as const) if (values[name] === '') return { error: `--${name} must not be empty` }
   if (retentionDays === 0) return { error: '--retention-days must be at least 1' }
   const bad = values['allow-origin']?.find((origin) => !/^https?:\/\/[^/?#\s]+$/.test(origin))
   if (bad !== undefined) return { error: `--allow-origin takes an origin such as https://shop.example, not "${bad}"` }
@@ -90,6 +95,7 @@ export function parseArgs(argv: string[]): CollectorArgs | { error: string } {
     allowHosts: values['allow-host'] ?? [],
     rateLimit: rateLimit as number,
     demo: !!values.demo,
+    alerts: values.alerts,
     help: !!values.help,
   }
 }

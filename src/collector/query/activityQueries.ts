@@ -1,9 +1,9 @@
 // Traffic, actions and loss: what happened, how often, how well.
 import { WHERE } from './readFilter'
 
-/** Per time bucket ($5, ms): page views, sessions seen, actions, errors (occurrences) and events. */
+/** Per time bucket ($9, ms): page views, sessions seen, actions, errors (occurrences) and events. */
 export const TRAFFIC = `
-SELECT epoch_ms(time_bucket(to_milliseconds(CAST($5 AS BIGINT)), time))::DOUBLE AS start,
+SELECT epoch_ms(time_bucket(to_milliseconds(CAST($9 AS BIGINT)), time))::DOUBLE AS start,
        count(*) FILTER (WHERE type = 'page_view')::INTEGER AS pageViews,
        count(DISTINCT session_id)::INTEGER AS sessions,
        count(*) FILTER (WHERE type = 'action')::INTEGER AS actions,

@@ -2,11 +2,12 @@
 import { WHERE } from './readFilter'
 
 /**
- * The error groups, largest first ($5 groups at most): occurrences (the snippet's counts summed),
+ * The error groups, largest first ($9 groups at most): occurrences (the snippet's counts summed),
  * sessions affected, first and last seen (epoch ms), the releases it was seen in, and the latest
- * occurrence as a sample, with its raw stack and its frames after source-map resolution.
+ * occurrence as a sample, with its raw stack and its frames after source-map resolution. With
+ * `oneGroup`, only the group whose fingerprint is $10.
  */
-export const ERROR_GROUPS = `
+export const errorGroupsSql = (oneGroup = false) => `
 SELECT fingerprint,
        arg_max(error_type, time) AS errorType,
        arg_max(message, time) AS message,
@@ -20,7 +21,10 @@ SELECT fingerprint,
        json_extract_string(arg_max(body, time), '$.stack') AS stack,
        CAST(arg_max(frames, time) AS VARCHAR) AS frames
 FROM events
-WHERE type = 'error' AND ${WHERE}
+WHERE type = 'error' AND ${WHERE}${oneGroup ? ' AND fingerprint = $10' : ''}
 GROUP BY fingerprint
 ORDER BY count DESC, lastSeen DESC, fingerprint
-LIMIT $5`
+LIMIT $9`
+
+/** errorGroupsSql over every group (/api/errors). */
+export const ERROR_GROUPS = errorGroupsSql()

@@ -1,7 +1,7 @@
 // Sessions: the latest ones, and one session's timeline.
 import { WHERE } from './readFilter'
 
-/** The $5 sessions seen last: when, how long, who, on what, and what happened in them. */
+/** The $9 sessions seen last: when, how long, who, on what, and what happened in them. */
 export const SESSIONS = `
 SELECT session_id AS sessionId,
        epoch_ms(min(time))::DOUBLE AS start,
@@ -17,7 +17,7 @@ FROM events
 WHERE ${WHERE}
 GROUP BY session_id
 ORDER BY "end" DESC, sessionId
-LIMIT $5`
+LIMIT $9`
 
 /**
  * One session ($1), oldest first (10,000 events at most): each event's corrected time (epoch ms),

@@ -9,7 +9,7 @@ export type VitalGroup = (typeof VITAL_GROUPS)[number]
 // value is the latest report's. One row per measured metric (grouped on a 64-bit hash of its
 // metricId: grouping 500,000 strings costs twice as much). Its page is that of the view it
 // measures, set at ingest (createIngest's view pages).
-const METRICS = `
+export const METRICS = `
   measured AS (
     SELECT name, max(time) AS time, arg_max(value, time) AS value, arg_max(rating, time) AS rating, arg_max(page, time) AS page,
            any_value(release) AS release, any_value(browser) AS browser, any_value(os) AS os, any_value(device) AS device
@@ -37,10 +37,10 @@ export function vitalsSql(by?: VitalGroup): string {
     GROUP BY name, ${by}, n ORDER BY n DESC, "group", ${ORDER}`
 }
 
-/** Per time bucket ($5, ms) and vital: the stats. A metric counts in the bucket of its last report. */
+/** Per time bucket ($9, ms) and vital: the stats. A metric counts in the bucket of its last report. */
 export const VITALS_OVER_TIME = `
 WITH ${METRICS}
-SELECT epoch_ms(time_bucket(to_milliseconds(CAST($5 AS BIGINT)), time))::DOUBLE AS start, name, ${STATS}
+SELECT epoch_ms(time_bucket(to_milliseconds(CAST($9 AS BIGINT)), time))::DOUBLE AS start, name, ${STATS}
 FROM measured
-WHERE $6 IS NULL OR name = $6
+WHERE $10 IS NULL OR name = $10
 GROUP BY 1, name ORDER BY start, ${ORDER}`

@@ -3,9 +3,12 @@ import { serveStatic } from '@hono/node-server/serve-static'
 import { Hono, type Context } from 'hono'
 import { methodNotAllowed } from 'hono/method-not-allowed'
 import { join } from 'node:path'
-import { dashboardPage } from '../dashboard/dashboardPage'
+import { addAlertRoutes } from '../alerts/addAlertRoutes'
+import type { Alerts } from '../alerts/createAlerts'
+import { dashboardFiles } from '../dashboard/dashboardFiles'
 import { BadBatch } from '../ingest/validateBatch'
 import type { Ingest } from '../ingest/createIngest'
+import { addDashboardRoutes } from '../query/addDashboardRoutes'
 import { addQueryRoutes } from '../query/addQueryRoutes'
 import type { Store } from '../store/openStore'
 import { createHostCheck, createTokenCheck, isLoopback, tokenOf } from './accessRules'
@@ -35,6 +38,7 @@ export interface IngestStats {
   refused: number
 }
 
+/** The Hono app's environment: Node's request and response (`c.env.incoming`). */
 export type App = { Bindings: HttpBindings }
 
 // Every file of the snippet: rumlet.js, rumlet.debug.js, rumlet.network.mjs, their maps…
@@ -44,7 +48,7 @@ const SNIPPET = /^\/rumlet(\.[a-z]+)?\.(js|mjs)(\.map)?$/
  * The collector's HTTP routes (Hono): ingest at `/rum`, the dashboard, the `/api/*` reads, the
  * built snippet, and with `demo` the demo. `root` holds `dist/` and `demo/`.
  */
-export function createApp(deps: { ingest: Ingest; store: Store; root: string; now?: () => number }, access: AccessOptions) {
+export function createApp(deps: { ingest: Ingest; store: Store; root: string; now?: () => number; alerts?: Alerts }, access: AccessOptions) {
   const { ingest, store, root, now = Date.now } = deps
   const stats: IngestStats = { batches: 0, events: 0, stored: 0, duplicates: 0, refused: 0 }
   const maintenance = { until: 0, retryAfter: 0 }
@@ -78,6 +82,7 @@ export function createApp(deps: { ingest: Ingest; store: Store; root: string; no
   }
   app.use('/api/*', guard)
   app.use('/', guard)
+  app.use('/dashboard/*', guard)
 
   // Maintenance (a backup, a migration): senders are told to come back later, and do.
   app.post('/api/maintenance', (c) => {
@@ -93,12 +98,16 @@ export function createApp(deps: { ingest: Ingest; store: Store; root: string; no
   })
   app.get('/api/stats', (c) => c.json(stats))
   addQueryRoutes(app, store)
-  app.get('/', (c) => {
+  addDashboardRoutes(app, store)
+  addAlertRoutes(app, deps.alerts)
+  const dashboard = dashboardFiles(join(root, 'dist', 'dashboard'))
+  app.get('/', async (c) => {
     // Opened as /?token=T: the token goes into a cookie the dashboard's own requests carry.
     const token = c.req.query('token')
     if (token) c.header('Set-Cookie', `rumlet_token=${encodeURIComponent(token)}; Path=/; HttpOnly; SameSite=Strict`)
-    return c.html(dashboardPage)
+    return dashboard.page(c)
   })
+  app.get('/dashboard/:file', (c) => dashboard.file(c, c.req.param('file')))
 
   app.get('/:file{rumlet(\\.[a-z]+)?\\.m?js(\\.map)?}', serveStatic({ root: join(root, 'dist') }))
 

@@ -2,6 +2,7 @@ import { getRequestListener } from '@hono/node-server'
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { createIngest } from '../ingest/createIngest'
+import type { Alerts } from '../alerts/createAlerts'
 import type { ResolveFrames } from '../enrich/createSourceMaps'
 import type { Store } from '../store/openStore'
 import { isLoopback } from './accessRules'
@@ -15,6 +16,8 @@ export interface ServerOptions extends AccessOptions {
   root: string
   /** Resolves minified stack frames (createSourceMaps), when source maps are given. */
   resolveFrames?: ResolveFrames
+  /** The alert engine (`--alerts`), whose state `GET /api/alerts` shows. */
+  alerts?: Alerts
 }
 
 /**
@@ -26,7 +29,7 @@ export interface ServerOptions extends AccessOptions {
 export async function startServer(store: Store, options: ServerOptions) {
   if (!isLoopback(options.host) && !options.readToken) throw new Error(`listening on ${options.host} needs a read token`)
   const ingest = createIngest({ sink: store, resolveFrames: options.resolveFrames })
-  const app = createApp({ ingest, store, root: options.root }, options)
+  const app = createApp({ ingest, store, root: options.root, alerts: options.alerts }, options)
   const listener = getRequestListener(app.fetch, {
     errorHandler: () => Response.json({ error: 'malformed request' }, { status: 400 }),
   })
