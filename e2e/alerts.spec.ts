@@ -2,24 +2,15 @@ import { createServer, type IncomingMessage } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { expect, test } from '@playwright/test'
 import { launchCollector } from './launchCollector'
+import type { Notification } from '../src/collector/alerts/toNotification'
 import { watchConsole } from './watchConsole'
 
 // An alert file run by the real collector (--alerts, evaluated every second) over events posted
 // to POST /rum; its webhook is a server of this test on 127.0.0.1.
 
-interface Payload {
-  text: string
-  status: 'firing' | 'resolved'
-  rule: string
-  key: string
-  value: number
-  message: string
-  time: number
-}
-
 /** A webhook receiver on a free loopback port that keeps every JSON body it is sent. */
 async function startWebhook() {
-  const received: Payload[] = []
+  const received: Notification[] = []
   const read = (request: IncomingMessage) => new Promise<string>((done) => {
     let body = ''
     request.on('data', (chunk) => (body += chunk)).on('end', () => done(body))

@@ -1,9 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startServer } from '../src/collector/server/startServer'
-import { openStore, type Store } from '../src/collector/store/openStore'
+import { startTestServer } from './startTestServer'
 
 // The routes the dashboard adds to the query API (query/addDashboardRoutes.ts) and the common
 // filter's release, browser, device and page, over events posted to a real server and DuckDB.
@@ -13,10 +9,8 @@ const HOUR = 3_600_000
 const CHROME = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0.0.0 Safari/537.36'
 const IPHONE = 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.4 Mobile/15E148 Safari/604.1'
 
-let store: Store
 let url: string
-let close: () => Promise<void>
-let root: string
+let stop: () => Promise<void>
 let n = 0
 const base = (sessionId: string, time: number, release: string, path = '/cart') =>
   ({ id: `e${n++}`, time, sessionId, viewId: `v-${sessionId}-${path.slice(1)}`, url: `https://shop.example${path}`, release, app: 'shop', env: 'prod' })
@@ -35,9 +29,7 @@ const get = async (path: string) => {
 }
 
 beforeAll(async () => {
-  root = mkdtempSync(join(tmpdir(), 'rumlet-dashroutes-'))
-  store = await openStore(':memory:')
-  ;({ url, close } = await startServer(store, { port: 0, host: '127.0.0.1', root }))
+  ;({ url, stop } = await startTestServer('dashroutes'))
   // Release 1.0 from T0 (Chrome, desktop), 1.1 from T0 + 2 h (iPhone, mobile); /cart and /home.
   await post(CHROME, [view('a', T0, '1.0'), view('a', T0 + 60_000, '1.0', '/home'), error('a', T0 + 1000, '1.0', 2), view('b', T0 + HOUR, '1.0')])
   await post(IPHONE, [
@@ -47,9 +39,7 @@ beforeAll(async () => {
   ])
 })
 afterAll(async () => {
-  await close()
-  await store.close()
-  rmSync(root, { recursive: true, force: true })
+  await stop()
 })
 
 describe('GET /api/breakdown', () => {
