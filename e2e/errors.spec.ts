@@ -76,3 +76,19 @@ test('with the console add-on (rumlet.console.js), console.error becomes an erro
     await site.close()
   }
 })
+
+test('an uncaught error leaves within about a second, with the events written before it, however long flushInterval is', async ({ page, collector }) => {
+  const site = await startSite({ '/': rumPage(collector.url, { flushInterval: 60_000 }) })
+  try {
+    await page.goto(`${site.url}/`)
+    await page.waitForFunction(() => 'rum' in window && !('q' in (window as any).rum))
+    await page.evaluate(() => (window as any).rum.trackAction('before the error'))
+    await page.evaluate(() => setTimeout(() => { throw new Error('checkout crashed') }))
+    // No flush, no exit: only the error's own send can deliver within the 60 s interval.
+    const events = await collector.waitFor((events) => events.some((e) => e.type === 'error'), 10_000)
+    expect(events.filter((e) => e.type === 'error')).toMatchObject([{ message: 'checkout crashed' }])
+    expect(events.some((e) => e.type === 'action' && e.name === 'before the error')).toBe(true)
+  } finally {
+    await site.close()
+  }
+})

@@ -44,8 +44,18 @@ describe('createOutbox', () => {
     await settle()
     // (The database's creation is a versionchange transaction of its own.)
     expect(transactions.mock.calls.filter(([, mode]) => mode !== 'versionchange')).toHaveLength(1)
-    expect(written).toHaveBeenCalledWith(added[0]._key[2] + added[1]._key[2])
+    expect(written).toHaveBeenCalledWith(added[0]._key[2] + added[1]._key[2], false)
     expect(added.every((entry) => entry._record)).toBe(true)
+  })
+
+  it('tells `written` when a write holds an error (urgent), and only that write', async () => {
+    const { outbox, written } = setup()
+    outbox._add([event('a'), { ...event('e'), type: 'error' }])
+    await settle()
+    expect(written).toHaveBeenLastCalledWith(expect.any(Number), true)
+    outbox._add([event('b')])
+    await settle()
+    expect(written).toHaveBeenLastCalledWith(expect.any(Number), false)
   })
 
   it('tells of what earlier pages left at its first write, so that it goes out at once (without opening IndexedDB before)', async () => {
@@ -54,10 +64,10 @@ describe('createOutbox', () => {
     const { outbox, written } = setup()
     outbox._add([event('a')])
     await settle()
-    expect(written).toHaveBeenCalledWith(Infinity)
+    expect(written).toHaveBeenCalledWith(Infinity, false)
     outbox._add([event('b')])
     await settle()
-    expect(written).toHaveBeenLastCalledWith(expect.any(Number))
+    expect(written).toHaveBeenLastCalledWith(expect.any(Number), false)
     expect(written.mock.lastCall![0]).not.toBe(Infinity)
   })
 

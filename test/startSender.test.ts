@@ -37,13 +37,13 @@ const names = (batch: Batch) => batch.events.map((event) => (event as { name: st
 const setup = (locks?: LockManager) => {
   const drops = createDrops(() => {})
   let sender: ReturnType<typeof startSender> | undefined
-  const outbox = createOutbox(createBuffer(DEFAULT_LIMITS), drops, (bytes) => sender?._written(bytes))
+  const outbox = createOutbox(createBuffer(DEFAULT_LIMITS), drops, (bytes, urgent) => sender?._written(bytes, urgent))
   sender = startSender(outbox, transport, drops, INTERVAL, 'https://rum.test/rum', locks)
   stops.push(sender.stop)
   let n = 0
   /** Records `count` actions of `bytes` each (about), and lets them be written. */
-  const record = async (count: number, name = 'a', bytes = 0) => {
-    outbox._add(Array.from({ length: count }, () => ({ id: `${name}${n}`, time: T0 + n, type: 'action', name: `${name}${n++}`, pad: 'x'.repeat(bytes) })))
+  const record = async (count: number, name = 'a', bytes = 0, type = 'action') => {
+    outbox._add(Array.from({ length: count }, () => ({ id: `${name}${n}`, time: T0 + n, type, name: `${name}${n++}`, pad: 'x'.repeat(bytes) })))
     await settle()
   }
   return { outbox, sender, drops, record }
@@ -74,6 +74,25 @@ describe('startSender', () => {
     await settle()
     expect(posts.map(names)).toEqual([['a0', 'a1', 'a2']])
     expect(vi.getTimerCount()).toBe(0)
+  })
+
+  it('sends within 1 s of an error, with what waited before it, instead of at the interval', async () => {
+    const { record } = setup()
+    await record(2)
+    await vi.advanceTimersByTimeAsync(2000)
+    await record(1, 'e', 0, 'error')
+    await vi.advanceTimersByTimeAsync(999)
+    expect(posts).toEqual([])
+    await vi.advanceTimersByTimeAsync(1)
+    await settle()
+    expect(posts.map(names)).toEqual([['a0', 'a1', 'e2']])
+    // The next action waits for the interval again.
+    await record(1)
+    await vi.advanceTimersByTimeAsync(INTERVAL - 1)
+    expect(posts).toHaveLength(1)
+    await vi.advanceTimersByTimeAsync(1)
+    await settle()
+    expect(posts.map(names)[1]).toEqual(['a3'])
   })
 
   it('sends a burst of 1,000 events in one request, and at once once 64 KiB wait', async () => {

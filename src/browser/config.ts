@@ -23,7 +23,7 @@ export interface RumOptions {
   sessionTimeout?: number
   /** …or after this many ms in all (default 4 hours). */
   maxSessionDuration?: number
-  /** Longest time an event waits in the page before it is sent, in ms (default 5000). */
+  /** Longest time an event waits in the page before it is sent, in ms (default 5000; an error waits 1 s at most). */
   flushInterval?: number
   /** Record uncaught errors and unhandled promise rejections (default true). */
   trackErrors?: boolean

@@ -45,7 +45,7 @@ export function startRum(config: Config) {
   const start = () => {
     if (!pipeline) {
       const buffer = createBuffer(DEFAULT_LIMITS)
-      const outbox = createOutbox(buffer, drops, (bytes) => sender._written(bytes))
+      const outbox = createOutbox(buffer, drops, (bytes, urgent) => sender._written(bytes, urgent))
       const sender = startSender(outbox, transport, drops, config.flushInterval, config.endpoint)
       pipeline = { _buffer: buffer, _outbox: outbox, _sender: sender }
     }

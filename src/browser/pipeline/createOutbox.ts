@@ -21,10 +21,11 @@ export const DEFAULT_LIMITS: Limits = { _maxEvents: 5000, _maxBytes: 5e6, _maxAg
  * at any moment: written first, sent after); `take` gives the sender the oldest of any tab, and
  * `ack` forgets them once acknowledged; `forExit` gives the beacons what only this tab holds.
  * Without a working IndexedDB, this tab's events are sent from memory. Every loss is counted
- * in `drops`. `written(bytes)` hears of each write, so that a full batch leaves soon (and
- * `Infinity` when IndexedDB held more than that write: earlier pages left events).
+ * in `drops`. `written(bytes, urgent)` hears of each write, so that a full batch leaves soon (and
+ * `Infinity` when IndexedDB held more than that write: earlier pages left events); `urgent` when
+ * the write holds an error, which should not wait for the interval.
  */
-export function createOutbox(buffer: Buffer, drops: DropCounter, written: (bytes: number) => void, limits = DEFAULT_LIMITS) {
+export function createOutbox(buffer: Buffer, drops: DropCounter, written: (bytes: number, urgent: boolean) => void, limits = DEFAULT_LIMITS) {
   // This tab's events the collector has not acknowledged, by id, oldest first: those not yet
   // in IndexedDB, and those there that no beacon carried yet.
   const memory = new Map<string, Entry>()
@@ -35,6 +36,8 @@ export function createOutbox(buffer: Buffer, drops: DropCounter, written: (bytes
   let downUntil = 0
   let queued = false
   let stopped = false
+  // An error waits among the pending entries.
+  let urgent = false
 
   // Writes what waits, unless IndexedDB failed less than 30 s ago. A write that ends late (after
   // IndexedDB was taken as stuck) still counts: nothing is written twice.
@@ -42,7 +45,9 @@ export function createOutbox(buffer: Buffer, drops: DropCounter, written: (bytes
     // The cap may have taken some out.
     const entries = pending.filter((entry) => memory.get(entry._key[1]) === entry)
     if (stopped || Date.now() < downUntil || !entries.length) return
+    const soon = urgent
     pending = []
+    urgent = false
     let bytes = 0
     for (const entry of entries) (entry._writing = true), (bytes += entry._key[2])
     const done = () => entries.map((entry) => (entry._writing = false))
@@ -52,14 +57,14 @@ export function createOutbox(buffer: Buffer, drops: DropCounter, written: (bytes
         drops._count('expired', expired)
         drops._count('queue_full', queue_full)
         // More stored than this write: what earlier pages, tabs or crashes left goes out now.
-        written(stored! > entries.length ? Infinity : bytes)
+        written(stored! > entries.length ? Infinity : bytes, soon)
       },
       () => {
         // Kept in memory: sent from there, beaconed at exit, written again 30 s later.
         done()
         pending = entries.concat(pending)
         downUntil = Date.now() + RETRY_MS
-        written(bytes)
+        written(bytes, soon)
       },
     )
   }
@@ -70,7 +75,7 @@ export function createOutbox(buffer: Buffer, drops: DropCounter, written: (bytes
      * added in a task); returns their entries. An event that cannot be JSON (a BigInt or a cycle
      * put there by `beforeSend`), or over 60 KiB, is dropped and counted.
      */
-    _add(events: { id: string; time: number }[]): Entry[] {
+    _add(events: { id: string; time: number; type?: string }[]): Entry[] {
       const added: Entry[] = []
       const texts = stringify(events)
       for (const [i, event] of events.entries()) {
@@ -83,6 +88,7 @@ export function createOutbox(buffer: Buffer, drops: DropCounter, written: (bytes
           memory.set(event.id, entry)
           added.push(entry)
           pending.push(entry)
+          urgent ||= event.type === 'error'
         }
       }
       // Past `_maxEvents` the oldest go; those neither in IndexedDB nor in a write are lost.

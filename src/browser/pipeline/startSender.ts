@@ -15,10 +15,16 @@ import type { Answer, Transport } from './createTransport'
 const SEND_BYTES = 256 * 1024
 /** Written and not yet sent past this many bytes: send now rather than at the interval. */
 const SOON_BYTES = 64 * 1024
+/**
+ * An error waits at most this long (ms) rather than the interval: whoever watches errors (and
+ * the collector's alerts) sees them within seconds, and they leave compressed in a send instead
+ * of in a page's uncompressed exit beacon.
+ */
+const ERROR_MS = 1000
 
 /**
  * Sends what the outbox holds to the collector, at most every `interval` ms while there is
- * something to send (and at once past 64 KiB): the oldest first, up to 256 KiB a request, one
+ * something to send (within 1 s of an error, and at once past 64 KiB): the oldest first, up to 256 KiB a request, one
  * tab of the origin at a time (a Web Lock held for one send only: a lock held while idle would
  * keep the page out of the back/forward cache; where the lock is missing or denied, every tab
  * sends and the collector's dedupe absorbs the overlap). After a failure it waits with backoff
@@ -28,6 +34,8 @@ const SOON_BYTES = 64 * 1024
 export function startSender(outbox: Outbox, transport: Transport, drops: DropCounter, interval: number, endpoint: string, locks: LockManager | undefined = navigator.locks) {
   const origin = new URL(endpoint, location.href).origin
   let timer: ReturnType<typeof setTimeout> | undefined
+  // When the timer fires (epoch ms).
+  let due = 0
   let sending: Promise<void> | undefined
   let fresh = 0
   let failures = 0
@@ -38,6 +46,7 @@ export function startSender(outbox: Outbox, transport: Transport, drops: DropCou
 
   const later = (ms: number) => {
     clearTimeout(timer)
+    due = Date.now() + ms
     timer = setTimeout(() => send(), ms)
   }
 
@@ -144,9 +153,10 @@ export function startSender(outbox: Outbox, transport: Transport, drops: DropCou
   }
 
   return {
-    /** `bytes` more were written: sent within `interval`, or now once 64 KiB wait. */
-    _written(bytes: number): void {
-      if (!stopped) (fresh += bytes) >= SOON_BYTES ? later(0) : timer || later(interval)
+    /** `bytes` more were written: sent within `interval` (1 s when `urgent`: an error), or now once 64 KiB wait. */
+    _written(bytes: number, urgent?: boolean): void {
+      const wait = (fresh += bytes) >= SOON_BYTES ? 0 : urgent ? Math.min(interval, ERROR_MS) : interval
+      if (!stopped && (!timer || Date.now() + wait < due)) later(wait)
     },
 
     /**
