@@ -3,8 +3,9 @@
 // (dist/collector.js, run `npm run build` first) serves it and each route is asked RUNS times.
 //   node bench/queries.mjs              (N=1000000, RUNS=7)
 //   N=100000 RUNS=5 node bench/queries.mjs
+//   DB=/tmp/rum1m.duckdb node bench/queries.mjs  (fills that file once and keeps it; later runs reuse it)
 import { spawn } from 'node:child_process'
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { rollup } from 'rollup'
@@ -50,7 +51,10 @@ function* events(count) {
 }
 
 const folder = mkdtempSync(join(tmpdir(), 'rumlet-bench-db-'))
-const db = join(folder, 'rum.duckdb')
+const db = process.env.DB || join(folder, 'rum.duckdb')
+if (!existsSync(db)) await fill(db)
+
+async function fill(db) {
 const store = await openStore(db)
 let rows = []
 const filling = Date.now()
@@ -62,6 +66,7 @@ for (const [[browser, browserVersion, os, device], event] of events(N)) {
 if (rows.length) await store.insert(rows)
 await store.close()
 console.error(`filled ${N} events in ${Date.now() - filling} ms`)
+}
 
 const child = spawn(process.execPath, ['dist/collector.js', '--port', '0', '--db', db], { stdio: ['ignore', 'pipe', 'inherit'] })
 const url = await new Promise((ready) => child.stdout.on('data', (chunk) => /listening on (\S+)/.test(chunk) && ready(/listening on (\S+)/.exec(chunk)[1])))

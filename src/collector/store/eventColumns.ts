@@ -72,14 +72,3 @@ export const CREATE_EVENTS = `
 CREATE TABLE IF NOT EXISTS events (
   ${EVENT_COLUMNS.map(([name, type]) => `${name} ${type}${name === 'id' ? ' PRIMARY KEY' : NOT_NULL.has(name) ? ' NOT NULL' : ''}`).join(',\n  ')}
 )`
-
-// The rows of many batches arrive as one JSON array, parsed once by DuckDB into structs (times
-// as epoch ms, turned into TIMESTAMPs here), and go in as one statement: committed whole or not
-// at all. An id already stored is skipped, and RETURNING names the ids that went in.
-const STRUCT = `[{${EVENT_COLUMNS.map(([name, type]) => `"${name}":"${type === 'TIMESTAMP' ? 'DOUBLE' : type === 'JSON' ? 'VARCHAR' : type}"`).join(',')}}]`
-export const INSERT_ROWS = `
-INSERT INTO events
-SELECT ${EVENT_COLUMNS.map(([name, type]) => (type === 'TIMESTAMP' ? `make_timestamp(CAST(r.${name} * 1000 AS BIGINT))` : `r.${name}`)).join(', ')}
-FROM (SELECT unnest(from_json($1, '${STRUCT}')) AS r)
-ON CONFLICT DO NOTHING
-RETURNING id`

@@ -3,7 +3,8 @@ import { dirname } from 'node:path'
 import type { DuckDBConnection, DuckDBValue } from '@duckdb/node-api'
 import type { IngestReply, RumEvent } from '../../wire'
 import { createGroupCommit } from './createGroupCommit'
-import { CREATE_EVENTS, INSERT_ROWS, type EventRow } from './eventColumns'
+import { createStagedWrite } from './createStagedWrite'
+import { CREATE_EVENTS, type EventRow } from './eventColumns'
 import { migrateV0 } from './migrateV0'
 
 /** What `GET /api/events` filters on. */
@@ -54,9 +55,8 @@ export async function openStore(path: string, options: StoreOptions = {}) {
   await writer.run(CREATE_EVENTS)
 
   const writing = inOrder()
-  const group = createGroupCommit((rows) =>
-    writing(async () => (await writer.runAndReadAll(INSERT_ROWS, [toJson(rows)])).getRows().map((row) => row[0] as string)),
-  )
+  const write = await createStagedWrite(writer)
+  const group = createGroupCommit((rows) => writing(() => write(rows)))
   const readers = await Promise.all([instance.connect(), instance.connect()]).then((connections) => connections.map((connection) => ({ connection, queue: inOrder() })))
   /** Runs `sql` on the reader with the least work queued. */
   const read = <T>(work: (connection: DuckDBConnection) => Promise<T>): Promise<T> => {
