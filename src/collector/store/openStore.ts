@@ -4,7 +4,8 @@ import type { DuckDBConnection, DuckDBValue } from '@duckdb/node-api'
 import type { IngestReply, RumEvent } from '../../wire'
 import { createGroupCommit } from './createGroupCommit'
 import { createStagedWrite } from './createStagedWrite'
-import { CREATE_EVENTS, type EventRow } from './eventColumns'
+import { dropIdKey } from './dropIdKey'
+import { CREATE_EVENTS, CREATE_VITALS, foldVitals, UPGRADE_EVENTS, type EventRow } from './eventColumns'
 import { migrateV0 } from './migrateV0'
 
 /** What `GET /api/events` filters on. */
@@ -53,6 +54,12 @@ export async function openStore(path: string, options: StoreOptions = {}) {
   const writer: DuckDBConnection = await instance.connect()
   await migrateV0(writer)
   await writer.run(CREATE_EVENTS)
+  for (const sql of UPGRADE_EVENTS) await writer.run(sql)
+  await dropIdKey(writer)
+  const hadVitals = (await writer.runAndReadAll(`SELECT count(*) FROM duckdb_tables() WHERE table_name = 'vitals' AND NOT temporary`)).getRows()[0][0]
+  await writer.run(CREATE_VITALS)
+  // A file from before the vitals table: fill it once from the vitals already stored.
+  if (!Number(hadVitals)) await writer.run(foldVitals('events'))
 
   const writing = inOrder()
   const write = await createStagedWrite(writer)
@@ -95,7 +102,20 @@ export async function openStore(path: string, options: StoreOptions = {}) {
     /** Deletes the events before `epochMs` (retention); resolves with how many went. */
     async deleteBefore(epochMs: number): Promise<number> {
       await group.idle()
-      return writing(async () => (await writer.run('DELETE FROM events WHERE time < make_timestamp(CAST($1 AS BIGINT) * 1000)', [epochMs])).rowsChanged)
+      return writing(async () => {
+        await writer.run('BEGIN TRANSACTION')
+        try {
+          const deleted = (await writer.run('DELETE FROM events WHERE time < make_timestamp(CAST($1 AS BIGINT) * 1000)', [epochMs])).rowsChanged
+          await writer.run('DELETE FROM vitals WHERE time < make_timestamp(CAST($1 AS BIGINT) * 1000)', [epochMs])
+          await writer.run('COMMIT')
+          // The id set forgets the deleted ids, so that it holds no more than the table.
+          if (deleted) await write.reload()
+          return deleted
+        } catch (e) {
+          await writer.run('ROLLBACK').catch(() => {})
+          throw e
+        }
+      })
     },
 
     /** Waits for pending writes and reads, folds the WAL into the file, and closes the database. */
