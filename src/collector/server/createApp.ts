@@ -44,7 +44,7 @@ const SNIPPET = /^\/rumlet(\.[a-z]+)?\.(js|mjs)(\.map)?$/
  * The collector's HTTP routes (Hono): ingest at `/rum`, the dashboard, the `/api/*` reads, the
  * built snippet, and with `demo` the demo. `root` holds `dist/` and `demo/`.
  */
-export function createApp(deps: { ingest: Ingest; store: Store; root: string; now?: () => number }, access: AccessOptions) {
+export function createApp(deps: { ingest: Ingest; store?: Store; root: string; now?: () => number }, access: AccessOptions) {
   const { ingest, store, root, now = Date.now } = deps
   const stats: IngestStats = { batches: 0, events: 0, stored: 0, duplicates: 0, refused: 0 }
   const maintenance = { until: 0, retryAfter: 0 }
@@ -92,7 +92,8 @@ export function createApp(deps: { ingest: Ingest; store: Store; root: string; no
     return c.json({ until: maintenance.until, retryAfter })
   })
   app.get('/api/stats', (c) => c.json(stats))
-  addQueryRoutes(app, store)
+  // Without a store (--db none) there is nothing to query: /api/* answers 404.
+  if (store) addQueryRoutes(app, store)
   app.get('/', (c) => {
     // Opened as /?token=T: the token goes into a cookie the dashboard's own requests carry.
     const token = c.req.query('token')

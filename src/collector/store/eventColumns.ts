@@ -58,6 +58,8 @@ export interface EventRow {
    * stored before it existed.
    */
   seq?: number
+  /** The sender's User-Agent header as it came (1,024 characters at most): OTLP's `user_agent.original`. */
+  user_agent: string | null
 }
 
 /** Each column and its DuckDB type, in table order. */
@@ -69,7 +71,7 @@ export const EVENT_COLUMNS: [keyof EventRow, string][] = [
   ['duration', 'DOUBLE'], ['ok', 'BOOLEAN'], ['frustration', 'VARCHAR'], ['status', 'INTEGER'],
   ['error_type', 'VARCHAR'], ['message', 'VARCHAR'], ['error_count', 'INTEGER'], ['fingerprint', 'VARCHAR'], ['frames', 'VARCHAR'],
   ['browser', 'VARCHAR'], ['browser_version', 'VARCHAR'], ['os', 'VARCHAR'], ['device', 'VARCHAR'],
-  ['sdk', 'VARCHAR'], ['attributes', 'VARCHAR'], ['body', 'VARCHAR'], ['seq', 'BIGINT'],
+  ['sdk', 'VARCHAR'], ['attributes', 'VARCHAR'], ['body', 'VARCHAR'], ['seq', 'BIGINT'], ['user_agent', 'VARCHAR'],
 ]
 
 const NOT_NULL = new Set(['id', 'type', 'time', 'skew_ms', 'received_at', 'session_id', 'view_id', 'url', 'page', 'body'])
@@ -80,7 +82,7 @@ CREATE TABLE IF NOT EXISTS events (
 )`
 
 /** Adds what later versions added to a table created before them (a no-op on a new one). */
-export const UPGRADE_EVENTS = [`ALTER TABLE events ADD COLUMN IF NOT EXISTS seq BIGINT`]
+export const UPGRADE_EVENTS = [`ALTER TABLE events ADD COLUMN IF NOT EXISTS seq BIGINT`, `ALTER TABLE events ADD COLUMN IF NOT EXISTS user_agent VARCHAR`]
 
 /**
  * The final report of each measured web vital (web-vitals reports CLS and INP again when the page

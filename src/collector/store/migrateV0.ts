@@ -14,7 +14,7 @@ export async function migrateV0(connection: DuckDBConnection): Promise<void> {
     await connection.run('ALTER TABLE events RENAME TO events_v0')
     await connection.run(CREATE_EVENTS)
     await connection.run(`
-      INSERT INTO events (${EVENT_COLUMNS.filter(([name]) => name !== 'seq').map(([name]) => name).join(', ')})
+      INSERT INTO events (${EVENT_COLUMNS.filter(([name]) => name !== 'seq' && name !== 'user_agent').map(([name]) => name).join(', ')})
       SELECT id, type, make_timestamp(time * 1000), 0, make_timestamp(received_at * 1000), session_id, view_id, url,
              coalesce(body->>'route', nullif(regexp_extract(url, '^[a-z]+://[^/?#]*([^?#]*)', 1), ''), '/'), body->>'route',
              app, release, env, body->>'userId', name, value, body->>'rating', body->>'metricId',

@@ -99,6 +99,14 @@ export async function openStore(path: string, options: StoreOptions = {}) {
       return read(async (connection) => (await connection.runAndReadAll(sql, params)).getRowObjectsJson() as Record<string, unknown>[])
     },
 
+    /**
+     * Runs one statement on the writer connection, after the writes queued before it: for tables
+     * of other parts (OpenTelemetry forwarding's watermark). Rejects with DuckDB's error.
+     */
+    run(sql: string, params: DuckDBValue[] = []): Promise<void> {
+      return writing(async () => void (await writer.run(sql, params)))
+    },
+
     /** Deletes the events before `epochMs` (retention); resolves with how many went. */
     async deleteBefore(epochMs: number): Promise<number> {
       await group.idle()
