@@ -1,6 +1,6 @@
 import { cpSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { builtinModules } from 'node:module'
+import { builtinModules, createRequire } from 'node:module'
 import nodeResolve from '@rollup/plugin-node-resolve'
 import replace from '@rollup/plugin-replace'
 import terser from '@rollup/plugin-terser'
@@ -44,6 +44,25 @@ const script = (input, file, { debug = false, extra = [] } = {}) => ({
   plugins: [...extra, ...plugins(debug)],
 })
 
+// The dashboard's files beside its script: the HTML shell, the favicon, and one stylesheet, uPlot's
+// own rules first, then the dashboard's (src/collector/dashboard/dashboard.css).
+const dashboardFolder = 'src/collector/dashboard'
+const uplotCss = join(createRequire(import.meta.url).resolve('uplot'), '../uPlot.min.css')
+const dashboardAssets = {
+  name: 'dashboard-assets',
+  buildStart() {
+    for (const file of ['index.html', 'favicon.svg', 'dashboard.css']) this.addWatchFile(join(dashboardFolder, file))
+  },
+  generateBundle() {
+    const css = `${readFileSync(uplotCss, 'utf8').trim()}\n${readFileSync(join(dashboardFolder, 'dashboard.css'), 'utf8')}`
+    this.emitFile({ type: 'asset', fileName: 'dashboard.css', source: css })
+    for (const file of ['index.html', 'favicon.svg']) this.emitFile({ type: 'asset', fileName: file, source: readFileSync(join(dashboardFolder, file)) })
+  },
+}
+// The dashboard's script: its own code and uPlot in one minified file. No property mangling:
+// uPlot's option objects are read by name.
+const dashboardScript = (file) => ({ file, format: 'iife', sourcemap: true, plugins: [terser({ ecma: 2020, compress: { passes: 2 } })] })
+
 export default [
   // Script-tag builds: define window.rum and start from data-* attributes. No message text.
   script('src/browser/global.ts', 'dist/rumlet.js'),
@@ -61,24 +80,24 @@ export default [
     plugins: plugins(false),
   },
   // ESM for bundlers: named exports, nothing runs at import, every message kept and the code left
-  // readable for the app's minifier. The modules share rumlet's own code (one chunk).
-  {
-    input: { rumlet: 'src/browser/index.ts', 'rumlet.network': 'src/browser/network.ts', 'rumlet.console': 'src/browser/console.ts' },
-    // What they share is one file, rumlet.core.mjs, so that there is one rumlet in a page.
-    output: {
-      dir: 'dist',
-      format: 'es',
-      sourcemap: true,
-      entryFileNames: '[name].mjs',
-      chunkFileNames: 'rumlet.[name].mjs',
-      manualChunks: (id) => (/browser\/(modules\/|network|console)/.test(id) ? undefined : 'core'),
-    },
-    plugins: plugins(true),
-  },
+  // readable for the app's minifier. Each file stands alone (one file to copy, no relative import
+  // to serve beside it): a module is a plugin that gets what it needs from `init`/`use`, so the
+  // few helpers it shares with rumlet (guard, wrap) may be in two files without two rumlets.
+  ...[
+    ['src/browser/index.ts', 'dist/rumlet.mjs'],
+    ['src/browser/network.ts', 'dist/rumlet.network.mjs'],
+    ['src/browser/console.ts', 'dist/rumlet.console.mjs'],
+  ].map(([input, file]) => ({ input, output: { file, format: 'es', sourcemap: true }, plugins: plugins(true) })),
   {
     input: 'src/browser/attribution.ts',
     output: { file: 'dist/rumlet.attribution.mjs', format: 'es', sourcemap: true },
     plugins: [attribution, ...plugins(true)],
+  },
+  // The dashboard the collector serves at / (dist/dashboard/, and the same in the package).
+  {
+    input: join(dashboardFolder, 'main.ts'),
+    output: [dashboardScript('dist/dashboard/dashboard.js'), dashboardScript('packages/collector/dist/dashboard/dashboard.js')],
+    plugins: [dashboardAssets, nodeResolve({ browser: true }), typescript({ tsconfig: './tsconfig.json', compilerOptions: { noEmit: false, declaration: false } })],
   },
   // The collector: Node. Its dependencies (DuckDB, Hono, valibot…) stay packages of their own,
   // installed with the rumlet-collector package (packages/collector). Built twice: dist/collector.js

@@ -2,7 +2,7 @@
 // (CDP Profiler, a sample every 100 µs) over the scenario window of RUNS runs, self time summed
 // by function and by where the code comes from. The profiler's own cost inflates every number
 // a little; read the shares, not the totals.
-//   node bench/profileScenario.mjs [sdk id, default rumlet]      RUNS=3 SAVE=1 (keeps .cpuprofile files in bench/.build)
+//   node bench/profileScenario.mjs [sdk id, default rumlet]      RUNS=3 SAVE=1 (keeps .cpuprofile files in bench/.build) CPU=4 (throttled)
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { TraceMap } from '@jridgewell/trace-mapping'
@@ -36,7 +36,7 @@ try {
   browser = await chromium.launch({ executablePath: await findChromium({ install: false }), args: CHROMIUM_ARGS })
   await runScenario({ browser, pageUrl: site.pageUrl(sdk, 'warmup'), sink, collector, sdk, run: 'warmup' })
   for (let i = 0; i < RUNS; i++) {
-    const result = await runScenario({ browser, pageUrl: site.pageUrl(sdk, `profile-${i}`), sink, collector, sdk, run: `profile-${i}`, profile: true })
+    const result = await runScenario({ browser, pageUrl: site.pageUrl(sdk, `profile-${i}`), sink, collector, sdk, run: `profile-${i}`, profile: true, cpuRate: Number(process.env.CPU || 1) })
     profiles.push(result.cpuProfile)
     if (process.env.SAVE) writeFileSync(resolve(import.meta.dirname, `.build/${sdk.id}-${i}.cpuprofile`), JSON.stringify(result.cpuProfile))
   }

@@ -2,22 +2,29 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { ActionEvent, PageViewEvent, VitalEvent } from '../src/wire'
+import type { Page } from '@playwright/test'
 import { expect, test } from './fixtures'
 import { launchChromium } from './launchChromium'
 import { actionNames, rumPage } from './rumPage'
 import { startSite } from './startSite'
 
-// Recorded before rumlet loads: every listener type added to window or document, and whether
-// the page came back from the back/forward cache.
-const WATCH = `<script>
-  window.listenerTypes = []
-  const add = EventTarget.prototype.addEventListener
-  EventTarget.prototype.addEventListener = function (type, ...rest) {
-    if (this === window || this === document) listenerTypes.push(type)
-    return add.call(this, type, ...rest)
+// Whether the page came back from the back/forward cache. (rumlet adds its listeners with the
+// browser's own EventTarget methods even when the page wrapped them, so a page-side wrapper
+// cannot list them: DevTools' DOMDebugger.getEventListeners does, below.)
+const WATCH = `<script>addEventListener('pageshow', (event) => { window.restored = event.persisted })</script>`
+
+/** The event types with a listener on window or document, as DevTools lists them. */
+const listenerTypes = async (page: Page): Promise<string[]> => {
+  const cdp = await page.context().newCDPSession(page)
+  const types: string[] = []
+  for (const expression of ['window', 'document']) {
+    const { result } = await cdp.send('Runtime.evaluate', { expression })
+    const { listeners } = await cdp.send('DOMDebugger.getEventListeners', { objectId: result.objectId! })
+    types.push(...listeners.map((listener) => listener.type))
   }
-  addEventListener('pageshow', (event) => { window.restored = event.persisted })
-</script>`
+  await cdp.detach()
+  return types
+}
 
 test('with rumlet running and sending, the page is still restored from the back/forward cache', async ({ collector }) => {
   // Playwright's own launch turns the back/forward cache off: start Chromium directly.
@@ -38,7 +45,7 @@ test('with rumlet running and sending, the page is still restored from the back/
     await page.waitForFunction(() => (window as any).restored !== undefined)
     expect(await page.evaluate(() => (window as any).restored)).toBe(true)
 
-    const types: string[] = await page.evaluate(() => (window as any).listenerTypes)
+    const types = await listenerTypes(page)
     expect(types).toContain('pagehide')
     expect(types).not.toContain('unload')
     expect(types).not.toContain('beforeunload')

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net'
 
 /**
  * A customer's site on an origin of its own (another port is another origin): serves the given
- * pages, and the built snippet at /rumlet.js (and its add-ons, /rumlet.network.js…) as a site that hosts it itself does, once
+ * pages (HTML, or JavaScript for a path ending in .js), and the built snippet at /rumlet.js (and its add-ons, /rumlet.network.js…) as a site that hosts it itself does, once
  * `bundleReady` resolves (at once by default).
  */
 export async function startSite(pages: Record<string, string>, bundleReady: () => Promise<void> = async () => {}) {
@@ -15,7 +15,7 @@ export async function startSite(pages: Record<string, string>, bundleReady: () =
     if (path === '/favicon.ico') return void response.writeHead(204).end()
     const page = pages[path]
     if (page === undefined) return void response.writeHead(404).end('not found')
-    response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(page)
+    response.writeHead(200, { 'Content-Type': path.endsWith('.js') ? 'text/javascript' : 'text/html; charset=utf-8' }).end(page)
   })
   await new Promise<void>((ready) => server.listen(0, '127.0.0.1', ready))
   return {

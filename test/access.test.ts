@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { request } from 'node:http'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { join, resolve } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { startServer, type ServerOptions } from '../src/collector/server/startServer'
 import { openStore, type Store } from '../src/collector/store/openStore'
@@ -37,7 +37,8 @@ function getWithHost(url: string, path: string, host: string): Promise<number> {
 
 describe('the read token', () => {
   it('is needed by /api/* and the dashboard when set, by header, cookie or query; /rum stays open', async () => {
-    const url = await start({ readToken: 's3cret' })
+    // The built dashboard (dist/dashboard) of this checkout, which / serves.
+    const url = await start({ readToken: 's3cret', root: resolve('.') })
     expect((await fetch(`${url}/rum`, { method: 'POST', body: batch })).status).toBe(200)
     for (const path of ['/api/events', '/api/stats', '/api/vitals', '/api/errors', '/api/sessions/s1', '/']) {
       const refused = await fetch(`${url}${path}`)

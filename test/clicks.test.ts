@@ -20,12 +20,15 @@ describe('nameOf: the naming chain, first rule that gives a name', () => {
     ['the text, cut at 64 characters', `<button id="t">${'long '.repeat(30)}</button>`, { name: 'long '.repeat(13).trim(), rule: 'text' }],
     ['title', '<div id="t" role="img" title="Company logo"></div>', { name: 'Company logo', rule: 'title' }],
     ['alt of an image inside', '<a href="/"><img id="t" alt="Home"></a>', { name: 'Home', rule: 'alt' }],
-    ['tag#id at last', '<div id="t"></div>', { name: 'div#t', rule: 'tag' }],
-    ['never an input value', '<input id="t" type="text" value="4111 1111 1111 1111">', { name: 'input#t', rule: 'tag' }],
+    ['alt of the image that is a button\'s only content', '<button id="t"><img alt="Close dialog"></button>', { name: 'Close dialog', rule: 'alt' }],
+    ['the clicked image\'s own alt', '<div><img id="t" alt="Sales by month"></div>', { name: 'Sales by month', rule: 'alt' }],
+    ['its selector at last', '<div id="t"></div>', { name: 'div#t', rule: 'selector' }],
+    ['its selector, up to the nearest id, for an element without one', '<ul id="results"><li class="result"><b id="x">Q3</b></li></ul>', { name: 'ul#results>li.result', rule: 'selector' }, 'li'],
+    ['never an input value', '<input id="t" type="text" value="4111 1111 1111 1111">', { name: 'input#t', rule: 'selector' }],
     ['masked inside data-rum-private', '<section data-rum-private><button id="t">Jane Doe</button></section>', { name: '[private]', rule: 'private' }],
     ['data-rum-action still wins inside data-rum-private', '<section data-rum-private><button id="t" data-rum-action="open_profile">Jane</button></section>', { name: 'open_profile', rule: 'data-rum-action' }],
-  ])('%s', (_, html, expected) => {
-    expect(click(html)).toEqual(expected)
+  ])('%s', (_, html, expected, selector?: string) => {
+    expect(click(html, selector)).toEqual(expected)
   })
 
   it('gives nothing inside data-rum-ignore', () => {
@@ -33,7 +36,40 @@ describe('nameOf: the naming chain, first rule that gives a name', () => {
   })
 
   it('does not use the text of an element that is not a button or link', () => {
-    expect(click('<p id="t">Some private paragraph</p>')).toEqual({ name: 'p#t', rule: 'tag' })
+    expect(click('<p id="t">Some private paragraph</p>')).toEqual({ name: 'p#t', rule: 'selector' })
+  })
+
+  it('does not name a container after an image or heading deep inside it: its selector', () => {
+    expect(click('<div id="t"><figure><img alt="Passport scan of Jane Doe"></figure><h3>Q3 layoffs</h3></div>')).toEqual({ name: 'div#t', rule: 'selector' })
+    expect(click('<ul id="r"><li><article><img alt="Avatar of the author"></article></li></ul>', 'li')).toEqual({ name: 'ul#r>li', rule: 'selector' })
+  })
+})
+
+describe('nameOf inside shadow roots', () => {
+  /** A host element `<x-part>` (inside `outer`) whose open shadow root holds `inner`: the element `selector` in it. */
+  const inShadow = (outer: string, inner: string, selector: string) => {
+    document.body.innerHTML = outer
+    const host = document.querySelector('x-part')!
+    host.attachShadow({ mode: 'open' }).innerHTML = inner
+    return nameOf(host.shadowRoot!.querySelector(selector)!)
+  }
+
+  it('names the button clicked inside the root, not its host', () => {
+    expect(inShadow('<x-part id="host"></x-part>', '<button aria-label="Add to cart">+</button>', 'button')).toEqual({ name: 'Add to cart', rule: 'aria-label' })
+  })
+
+  it('masks what is inside a component placed in data-rum-private, and ignores one in data-rum-ignore', () => {
+    expect(inShadow('<section data-rum-private><x-part></x-part></section>', '<button>Show IBAN DE89 3704</button>', 'button')).toEqual({ name: '[private]', rule: 'private' })
+    expect(inShadow('<aside data-rum-ignore><x-part></x-part></aside>', '<button>Secret</button>', 'button')).toBeUndefined()
+  })
+
+  it('takes data-rum-action from the host, and the link around the host as the element meant', () => {
+    expect(inShadow('<x-part data-rum-action="buy"></x-part>', '<span>icon</span>', 'span')).toEqual({ name: 'buy', rule: 'data-rum-action' })
+    expect(inShadow('<a href="/cart">Cart <x-part></x-part></a>', '<svg></svg>', 'svg')).toEqual({ name: 'Cart', rule: 'text' })
+  })
+
+  it('finds aria-labelledby ids in the shadow root of the element', () => {
+    expect(inShadow('<x-part></x-part>', '<span id="l">Remove item</span><button aria-labelledby="l">×</button>', 'button')).toEqual({ name: 'Remove item', rule: 'aria-labelledby' })
   })
 })
 
@@ -50,13 +86,19 @@ describe('startClicks', () => {
     const events = () => emit.mock.calls.map((call) => call[0])
     return { emit, onClick, settleAll: clicks._flush, stop: clicks.stop, events }
   }
-  const clickAt = (element: Element, x = 10, y = 10) =>
-    element.dispatchEvent(new MouseEvent('click', { bubbles: true, clientX: x, clientY: y }))
+  const clickAt = (element: Element, x = 10, y = 10, detail = 1) =>
+    element.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true, clientX: x, clientY: y, detail }))
+  /** A press of the mouse, as the browser does it: mousedown, then the focus moves to what was pressed. */
+  const press = (element: HTMLElement) => {
+    element.dispatchEvent(new MouseEvent('mousedown', { bubbles: true, composed: true }))
+    element.focus()
+  }
 
   afterEach(() => {
     stop()
     vi.useRealTimers()
     vi.unstubAllGlobals()
+    vi.restoreAllMocks()
   })
 
   it('records a click, after the frustration window, with its name and the selector of the element meant', async () => {
@@ -134,6 +176,129 @@ describe('startClicks', () => {
     expect(events()).toHaveLength(1)
     clickAt(button)
     expect(events()).toHaveLength(1)
+  })
+
+  it('records a click inside an open shadow root as the element clicked, and a reaction inside that root means it is not dead', async () => {
+    const { events } = setup('<x-pay id="host"></x-pay><x-dead id="other"></x-dead>')
+    const root = document.getElementById('host')!.attachShadow({ mode: 'open' })
+    root.innerHTML = '<button id="pay">Pay now</button>'
+    const pay = root.getElementById('pay')!
+    pay.addEventListener('click', () => (pay.textContent = 'Paid'))
+    const dead = document.getElementById('other')!.attachShadow({ mode: 'open' })
+    dead.innerHTML = '<button id="nothing">Apply</button>'
+    clickAt(pay)
+    await vi.advanceTimersByTimeAsync(1000)
+    clickAt(dead.getElementById('nothing')!, 300, 300)
+    await vi.advanceTimersByTimeAsync(1000)
+    expect(events().map((e) => [e.name, e.target, e.frustration])).toEqual([
+      ['Pay now', 'button#pay', undefined],
+      ['Apply', 'button#nothing', ['dead']],
+    ])
+  })
+
+  // happy-dom's Selection.containsNode(node, true) is true for a node outside the selection; as
+  // the Selection API spec and Chromium have it: the selection's range intersects the node.
+  const selectionAsSpecified = () =>
+    vi.spyOn(Selection.prototype, 'containsNode').mockImplementation(function (this: Selection, node: Node) {
+      return this.rangeCount > 0 && this.getRangeAt(0).intersectsNode(node)
+    })
+
+  it('does not count the clicks of a double- or triple-click that selected the text clicked toward rage; three clicks on a button that does nothing are', async () => {
+    selectionAsSpecified()
+    const { events } = setup('<p id="terms">By ordering you accept the terms</p><button id="b">Apply</button>')
+    const terms = document.getElementById('terms')!
+    clickAt(terms, 10, 10, 1)
+    // The browser selects at the second and third press, before their click events.
+    getSelection()!.selectAllChildren(terms)
+    clickAt(terms, 10, 10, 2)
+    clickAt(terms, 10, 10, 3)
+    await vi.advanceTimersByTimeAsync(1000)
+    getSelection()!.removeAllRanges()
+    const button = document.getElementById('b')!
+    for (const detail of [1, 2, 3]) clickAt(button, 50, 50, detail)
+    await vi.advanceTimersByTimeAsync(1000)
+    expect(events().map((e) => [e.target, e.frustration])).toEqual([
+      ['p#terms', undefined],
+      ['p#terms', undefined],
+      ['p#terms', undefined],
+      ['button#b', ['rage', 'dead']],
+      ['button#b', ['rage', 'dead']],
+      ['button#b', ['rage', 'dead']],
+    ])
+  })
+
+  it('does not count three double-clicks selecting three words within a second toward rage', async () => {
+    selectionAsSpecified()
+    const { events } = setup('<p id="terms">By ordering you accept the terms</p>')
+    const terms = document.getElementById('terms')!
+    for (const x of [10, 40, 70]) {
+      getSelection()!.removeAllRanges()
+      clickAt(terms, x, 10, 1)
+      getSelection()!.selectAllChildren(terms)
+      clickAt(terms, x, 10, 2)
+      await vi.advanceTimersByTimeAsync(250)
+    }
+    await vi.advanceTimersByTimeAsync(1000)
+    expect(events().map((e) => e.frustration)).toEqual(Array(6).fill(undefined))
+  })
+
+  it('counts a multi-click that selected nothing where it was clicked toward rage (an earlier selection elsewhere)', async () => {
+    selectionAsSpecified()
+    const { events } = setup('<p id="terms">Terms</p><img id="zoom" alt="Product photo">')
+    getSelection()!.selectAllChildren(document.getElementById('terms')!)
+    const image = document.getElementById('zoom')!
+    for (const detail of [1, 2, 3]) clickAt(image, 50, 50, detail)
+    await vi.advanceTimersByTimeAsync(1000)
+    expect(events().map((e) => e.frustration)).toEqual([['rage'], ['rage'], ['rage']])
+  })
+
+  it('does not count clicks in a text field, a checkbox or a contenteditable toward rage; on a submit input it does', async () => {
+    const { events } = setup('<input id="q"><input id="c" type="checkbox"><div id="e" contenteditable="true">Note</div><input id="s" type="submit">')
+    for (const id of ['q', 'c', 'e', 's']) {
+      for (const x of [10, 20, 30]) clickAt(document.getElementById(id)!, x, 10)
+      await vi.advanceTimersByTimeAsync(1000)
+    }
+    expect(events().map((e) => [e.target, e.frustration])).toEqual([
+      ...Array(3).fill(['input#q', undefined]),
+      ...Array(3).fill(['input#c', undefined]),
+      ...Array(3).fill(['div#e', undefined]),
+      ...Array(3).fill(['input#s', ['rage', 'dead']]),
+    ])
+  })
+
+  it('takes a focus change the page makes as a reaction, not the focus a mouse press moves (the next click\'s)', async () => {
+    const { events } = setup('<button id="edit">Edit email</button><input id="email"><button id="dead">Apply</button><button id="next">Next</button>')
+    const edit = document.getElementById('edit')!
+    edit.addEventListener('click', () => document.getElementById('email')!.focus())
+    press(edit)
+    clickAt(edit)
+    await vi.advanceTimersByTimeAsync(1000)
+    const dead = document.getElementById('dead')!
+    press(dead)
+    clickAt(dead, 300, 300)
+    // The next press moves the focus while the dead click waits.
+    press(document.getElementById('next')!)
+    await vi.advanceTimersByTimeAsync(1000)
+    expect(events().map((e) => [e.name, e.frustration])).toEqual([
+      ['Edit email', undefined],
+      ['Apply', ['dead']],
+    ])
+  })
+
+  it('takes a selection the page leaves as a reaction, not a click collapsing one', async () => {
+    const { events } = setup('<pre id="code">npm install rumlet</pre><button id="select">Select command</button><button id="dead">Apply</button>')
+    const code = document.getElementById('code')!
+    document.getElementById('select')!.addEventListener('click', () => getSelection()!.selectAllChildren(code))
+    clickAt(document.getElementById('select')!)
+    await vi.advanceTimersByTimeAsync(1000)
+    // The text is still selected: a click on a button that does nothing collapses it.
+    clickAt(document.getElementById('dead')!, 300, 300)
+    getSelection()!.collapseToStart()
+    await vi.advanceTimersByTimeAsync(1000)
+    expect(events().map((e) => [e.name, e.frustration])).toEqual([
+      ['Select command', undefined],
+      ['Apply', ['dead']],
+    ])
   })
 
   // The DOM's PerformanceObserver, faked: happy-dom records no resource timing.

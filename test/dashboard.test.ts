@@ -1,10 +1,6 @@
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { openStore, type Store } from '../src/collector/store/openStore'
-import { startServer } from '../src/collector/server/startServer'
 import type { RumEvent } from '../src/wire'
+import { startTestServer } from './startTestServer'
 
 // The dashboard's numbers, from a real server over a real in-memory DuckDB, checked against the
 // same figures worked out here from the events posted.
@@ -27,21 +23,15 @@ function p75(values: number[]): number {
   return sorted[low] + (sorted[Math.min(low + 1, sorted.length - 1)] - sorted[low]) * (at - low)
 }
 
-let store: Store
 let url: string
-let close: () => Promise<void>
-let root: string
+let stop: () => Promise<void>
 
 beforeEach(async () => {
-  root = mkdtempSync(join(tmpdir(), 'rumlet-dashboard-'))
-  store = await openStore(':memory:')
-  ;({ url, close } = await startServer(store, { port: 0, host: '127.0.0.1', root }))
+  ;({ url, stop } = await startTestServer('dashboard'))
 })
 
 afterEach(async () => {
-  await close()
-  await store.close()
-  rmSync(root, { recursive: true, force: true })
+  await stop()
 })
 
 const post = async (...events: RumEvent[]) => {
@@ -143,15 +133,5 @@ describe('GET /api/summary', () => {
     const response = await fetch(`${url}/api/summary?since=yesterday`)
     expect(response.status).toBe(400)
     expect(((await response.json()) as { error: string }).error).toMatch(/since/)
-  })
-})
-
-describe('GET /', () => {
-  it('serves the dashboard, which reads /api/summary', async () => {
-    const response = await fetch(`${url}/`)
-    expect(response.headers.get('content-type')).toMatch(/^text\/html/)
-    const page = await response.text()
-    expect(page).toContain('<title>rumlet dashboard</title>')
-    expect(page).toContain("fetch('/api/summary?'")
   })
 })

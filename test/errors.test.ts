@@ -76,7 +76,7 @@ describe('consoleErrors (rumlet/console)', () => {
     const logged = vi.fn()
     console.error = logged
     const emit = vi.fn()
-    const { stop } = consoleErrors({ emit, config: {} as Config, drops: createDrops(() => {}) })
+    const { stop } = consoleErrors({ emit, config: {} as Config, skip: () => {} })
     console.error('checkout failed:', { code: 42 })
     console.error(new TypeError('bad total'), 'in cart')
     expect(logged).toHaveBeenCalledTimes(2)
@@ -93,7 +93,7 @@ describe('consoleErrors (rumlet/console)', () => {
     const emit = vi.fn()
     const logged = vi.fn()
     console.error = logged
-    const { stop } = consoleErrors({ emit, config: {} as Config, drops: createDrops(() => {}) })
+    const { stop } = consoleErrors({ emit, config: {} as Config, skip: () => {} })
     const ours = console.error
     const theirs = vi.fn((...args: unknown[]) => ours(...args))
     console.error = theirs
@@ -111,12 +111,26 @@ describe('consoleErrors (rumlet/console)', () => {
     try {
       const drops = createDrops(() => {})
       const emit = vi.fn()
-      expect(() => consoleErrors({ emit, config: {} as Config, drops })).not.toThrow()
+      expect(() => consoleErrors({ emit, config: {} as Config, skip: () => drops._count('not_instrumented') })).not.toThrow()
       console.error('x')
       expect(emit).not.toHaveBeenCalled()
       expect(drops._take()).toEqual({ not_instrumented: 1 })
     } finally {
       Object.defineProperty(console, 'error', descriptor)
     }
+  })
+})
+
+describe('startErrors: a promise rejected with an image\'s error Event', () => {
+  it('is recorded as that Event, with the image\'s URL as resource', () => {
+    const emit = vi.fn()
+    const { stop } = startErrors(emit)
+    const image = Object.assign(document.createElement('img'), { src: 'https://cdn.test/avatar.png' })
+    const reason = new Event('error')
+    image.dispatchEvent(reason)
+    // happy-dom has no PromiseRejectionEvent: an Event with the reason, as the listener reads it.
+    window.dispatchEvent(Object.assign(new Event('unhandledrejection'), { reason }))
+    stop()
+    expect(emit.mock.calls.at(-1)![0]).toMatchObject({ source: 'unhandledrejection', errorType: 'Event', message: 'error event on img', resource: 'https://cdn.test/avatar.png' })
   })
 })

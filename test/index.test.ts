@@ -94,11 +94,12 @@ describe('trackError', () => {
   it.each([
     ['an Error', new RangeError('out of range'), 'RangeError', 'out of range'],
     ['a string', 'oops', 'string', 'oops'],
-    ['an object', { code: 42 }, 'object', '{"code":42}'],
-    ['a circular object', circular, 'object', '[object Object]'],
+    ['an object', { code: 42 }, 'Object', '{"code":42}'],
+    ['a circular object', circular, 'Object', '[object Object]'],
     ['a Symbol', Symbol('s'), 'symbol', 'Symbol(s)'],
     ['undefined', undefined, 'undefined', 'undefined'],
-    ['an object without prototype', Object.assign(Object.create(null), { a: 1 }), 'object', '{"a":1}'],
+    ['an object without prototype', Object.assign(Object.create(null), { a: 1 }), 'Object', '{"a":1}'],
+    ['an instance of a class', new (class Declined { code = 'card' })(), 'Declined', 'Declined {"code":"card"}'],
   ])('records %s', async (_, value, errorType, message) => {
     const rum = await loadRum()
     rum.init(QUIET)

@@ -1,26 +1,18 @@
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { SKEW_TOLERANCE_MS } from '../src/collector/ingest/clockOffset'
-import { startServer } from '../src/collector/server/startServer'
-import { openStore, type Store } from '../src/collector/store/openStore'
+import type { Store } from '../src/collector/store/openStore'
+import { startTestServer } from './startTestServer'
 
 // Ingest over HTTP into a real DuckDB: clock skew, and resends that race each other.
 
 let store: Store
 let url: string
-let close: () => Promise<void>
-let root: string
+let stop: () => Promise<void>
 beforeEach(async () => {
-  root = mkdtempSync(join(tmpdir(), 'rumlet-ingest-'))
-  store = await openStore(':memory:')
-  ;({ url, close } = await startServer(store, { port: 0, host: '127.0.0.1', root }))
+  ;({ store, url, stop } = await startTestServer('ingest'))
 })
 afterEach(async () => {
-  await close()
-  await store.close()
-  rmSync(root, { recursive: true, force: true })
+  await stop()
 })
 
 const action = (id: string, time: number, sessionId = 's1') => ({ id, type: 'action', time, sessionId, viewId: 'v1', url: 'https://shop.example/', name: 'buy', duration: 5, ok: true, source: 'api' })

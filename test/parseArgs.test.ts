@@ -84,7 +84,14 @@ describe('parseArgs', () => {
     expect(errorOf(['--db', 'none'])).toContain('--otlp-endpoint')
   })
 
+  it('refuses --alerts with --db none: nothing is stored for the rules to measure', () => {
+    expect(errorOf(['--db', 'none', '--otlp', 'http://127.0.0.1:4318', '--alerts', 'alerts.yaml'])).toBe(
+      '--alerts needs a database: with --db none nothing is stored for the rules to measure',
+    )
+    expect(parseArgs(['--otlp', 'http://127.0.0.1:4318', '--alerts', 'alerts.yaml'])).toMatchObject({ alerts: 'alerts.yaml', otlpEndpoint: 'http://127.0.0.1:4318' })
+  })
+
   it('has a usage text that lists every flag', () => {
-    for (const flag of ['--port', '--host', '--db', '--otlp-endpoint', 'OTEL_EXPORTER_OTLP_ENDPOINT', '--help']) expect(USAGE).toContain(flag)
+    for (const flag of ['--port', '--host', '--db', '--otlp-endpoint', 'OTEL_EXPORTER_OTLP_ENDPOINT', '--alerts', '--help']) expect(USAGE).toContain(flag)
   })
 })

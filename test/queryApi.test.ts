@@ -1,9 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startServer } from '../src/collector/server/startServer'
-import { openStore, type Store } from '../src/collector/store/openStore'
+import { startTestServer } from './startTestServer'
 
 // The query API over a seeded dataset posted to a real server: every number is checked against
 // the same figure worked out here from the events posted.
@@ -24,19 +20,15 @@ function percentile(values: number[], p: number): number {
 }
 const rate = (lcp: number) => (lcp <= 2500 ? 'good' : lcp <= 4000 ? 'needs-improvement' : 'poor')
 
-let store: Store
 let url: string
-let close: () => Promise<void>
-let root: string
+let stop: () => Promise<void>
 const lcp: Record<string, number[]> = { Chrome: [], Safari: [] }
 const durations: number[] = []
 let n = 0
 const base = (sessionId: string, time: number) => ({ id: `e${n++}`, time, sessionId, viewId: `v-${sessionId}`, url: 'https://shop.example/cart', release: '2.0' })
 
 beforeAll(async () => {
-  root = mkdtempSync(join(tmpdir(), 'rumlet-query-'))
-  store = await openStore(':memory:')
-  ;({ url, close } = await startServer(store, { port: 0, host: '127.0.0.1', root }))
+  ;({ url, stop } = await startTestServer('query'))
   for (const [browser, userAgent] of [['Chrome', CHROME], ['Safari', IPHONE]]) {
     for (let s = 0; s < 20; s++) {
       const sessionId = `${browser}-${s}`
@@ -60,9 +52,7 @@ beforeAll(async () => {
   }
 })
 afterAll(async () => {
-  await close()
-  await store.close()
-  rmSync(root, { recursive: true, force: true })
+  await stop()
 })
 
 const get = async (path: string) => {

@@ -11,9 +11,9 @@ const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0))
 /** Starts trackRoutes with a callback that records the path and hash it saw on each call. */
 let stops: (() => void)[] = []
 afterEach(() => stops.splice(0).forEach((stop) => stop()))
-const track = () => {
+const track = (hashRoutes?: boolean) => {
   const seen: string[] = []
-  stops.push(trackRoutes(() => seen.push(location.pathname + location.hash), createDrops(() => {})))
+  stops.push(trackRoutes(() => seen.push(location.pathname + location.hash), () => {}, hashRoutes))
   return seen
 }
 
@@ -71,6 +71,47 @@ describe('trackRoutes', () => {
     expect(seen).toEqual(['/#/cart'])
   })
 
+  it('calls back for AngularJS hashbang routes (#!/cart), by hashchange and by pushState, not for a change of their query alone', async () => {
+    const seen = track()
+    location.hash = '#!/home'
+    await nextTask()
+    history.pushState(null, '', '#!/cart')
+    history.pushState(null, '', '#!/cart?coupon=1')
+    location.hash = '#!/cart?coupon=2'
+    await nextTask()
+    expect(seen).toEqual(['/#!/home', '/#!/cart'])
+  })
+
+  it('takes neither an anchor nor a fragment that only starts like a route (#!top, #/ inside) as a route by default', async () => {
+    const seen = track()
+    for (const hash of ['#pricing', '#!top', '#faq/#/x', '#section-2']) {
+      location.hash = hash
+      await nextTask()
+    }
+    expect(seen).toEqual([])
+  })
+
+  it('with hashRoutes: true, every fragment is a route (Backbone, noslash routers), still without its query', async () => {
+    const seen = track(true)
+    location.hash = '#products'
+    await nextTask()
+    location.hash = '#products?page=2'
+    await nextTask()
+    location.hash = '#help/faq'
+    await nextTask()
+    expect(seen).toEqual(['/#products', '/#help/faq'])
+  })
+
+  it('with hashRoutes: false, no fragment is a route (anchors shaped like #/…), the path still is', async () => {
+    const seen = track(false)
+    location.hash = '#/installation'
+    await nextTask()
+    location.hash = '#!/usage'
+    await nextTask()
+    history.pushState(null, '', '/docs#/api')
+    expect(seen).toEqual(['/docs#/api'])
+  })
+
   it("leaves the page's own pushState and replaceState working: URL, history.state, return value", () => {
     track()
     const length = history.length
@@ -84,7 +125,7 @@ describe('trackRoutes', () => {
     stops.push(
       trackRoutes(() => {
         throw new Error('boom')
-      }, createDrops(() => {})),
+      }, () => {}),
     )
     expect(() => history.pushState(null, '', '/next')).not.toThrow()
     expect(location.pathname).toBe('/next')
@@ -96,7 +137,7 @@ describe('trackRoutes', () => {
     try {
       const drops = createDrops(() => {})
       const seen: string[] = []
-      stops.push(trackRoutes(() => seen.push(location.pathname), drops))
+      stops.push(trackRoutes(() => seen.push(location.pathname), () => drops._count('not_instrumented')))
       expect(drops._take()).toEqual({ not_instrumented: 1 })
       history.replaceState(null, '', '/replaced')
       expect(seen).toEqual(['/replaced'])

@@ -228,3 +228,20 @@ describe('URL scrubbing', () => {
     expect((await urls({ scrubUrl }))[0]).toBe('http://localhost:3000/reset?token=redacted&order=7')
   })
 })
+
+describe('a page that made a global read-only', () => {
+  it('still starts: the instrumentation is skipped and counted as not_instrumented, and the rest records', async () => {
+    const { pushState } = history
+    Object.defineProperty(history, 'pushState', { value: pushState, writable: false, configurable: true })
+    try {
+      const rum = await loadRum()
+      rum.init(QUIET)
+      rum.trackAction('after_init')
+      await rum.flush()
+      expect(sent().filter((e): e is ActionEvent => e.type === 'action').map((e) => e.name)).toEqual(['after_init'])
+      expect(sent().filter((e): e is DroppedEvent => e.type === 'dropped').map((e) => e.counts)).toEqual([{ not_instrumented: 1 }])
+    } finally {
+      Object.defineProperty(history, 'pushState', { value: pushState, writable: true, configurable: true })
+    }
+  })
+})

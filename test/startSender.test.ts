@@ -38,7 +38,7 @@ const setup = (locks?: LockManager) => {
   const drops = createDrops(() => {})
   let sender: ReturnType<typeof startSender> | undefined
   const outbox = createOutbox(createBuffer(DEFAULT_LIMITS), drops, (bytes) => sender?._written(bytes))
-  sender = startSender(outbox, transport, drops, INTERVAL, locks)
+  sender = startSender(outbox, transport, drops, INTERVAL, 'https://rum.test/rum', locks)
   stops.push(sender.stop)
   let n = 0
   /** Records `count` actions of `bytes` each (about), and lets them be written. */
@@ -242,5 +242,24 @@ describe('startSender', () => {
     dispatchEvent(new Event('online'))
     await settle()
     expect(posts).toEqual([])
+  })
+
+  it('stops for the page\'s life once its Content-Security-Policy blocks the collector; another origin\'s violation changes nothing', async () => {
+    const { record, sender } = setup()
+    const violation = (blockedURI: string) => {
+      const event = new Event('securitypolicyviolation')
+      Object.defineProperty(event, 'blockedURI', { value: blockedURI })
+      document.dispatchEvent(event)
+    }
+    violation('https://ads.test/pixel')
+    await record(1)
+    await sender._flush()
+    expect(posts).toHaveLength(1)
+    violation('https://rum.test/rum')
+    await record(1)
+    await sender._flush()
+    await vi.advanceTimersByTimeAsync(600_000)
+    expect(posts).toHaveLength(1)
+    expect(vi.getTimerCount()).toBe(0)
   })
 })

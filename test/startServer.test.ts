@@ -14,6 +14,7 @@ import type { Batch, RumEvent } from '../src/wire'
 const SNIPPET = '/* rumlet test snippet */ window.rumlet = {}'
 const DEMO_PAGE = '<!doctype html><title>rumlet demo under test</title>'
 const SPA_PAGE = '<!doctype html><title>rumlet spa under test</title>'
+const DASHBOARD_PAGE = '<!doctype html><title>rumlet dashboard</title>'
 const SECRET = 'a file at the root, outside dist/ and demo/'
 const TEXT = { 'Content-Type': 'text/plain;charset=UTF-8' } // what sendBeacon and the snippet's fetch send
 
@@ -41,6 +42,9 @@ beforeEach(async () => {
   writeFileSync(join(root, 'dist', 'rumlet.js'), SNIPPET)
   writeFileSync(join(root, 'demo', 'index.html'), DEMO_PAGE)
   writeFileSync(join(root, 'demo', 'spa.html'), SPA_PAGE)
+  // What the build makes of src/collector/dashboard/: the page / serves.
+  mkdirSync(join(root, 'dist', 'dashboard'))
+  writeFileSync(join(root, 'dist', 'dashboard', 'index.html'), DASHBOARD_PAGE)
   writeFileSync(join(root, 'secret.txt'), SECRET)
   store = await openStore(':memory:')
   ;({ url, close } = await startServer(store, { port: 0, host: '127.0.0.1', root, demo: true }))
@@ -394,5 +398,32 @@ describe('one server after many bad requests', () => {
     const response = await postBatch(batchOf(vital('ok')))
     expect(await response.json()).toEqual({ stored: 1, duplicates: 0 })
     expect(await listedIds()).toEqual(['ok'])
+  })
+})
+
+describe('a server without a store (--db none)', () => {
+  it('hands batches to its sink, serves the snippet and /api/stats, and answers 404 saying why to the dashboard and the reads', async () => {
+    const taken: string[] = []
+    const sink = { insert: async (rows: { id: string }[]) => (taken.push(...rows.map((row) => row.id)), { stored: rows.length, duplicates: 0 }) }
+    const gateway = await startServer(undefined, { port: 0, host: '127.0.0.1', root, sink })
+    try {
+      const response = await fetch(`${gateway.url}/rum`, { method: 'POST', headers: TEXT, body: JSON.stringify(batchOf(vital('g1'), action('g2'))) })
+      expect(await response.json()).toEqual({ stored: 2, duplicates: 0 })
+      expect(taken).toEqual(['g1', 'g2'])
+      expect(await (await fetch(`${gateway.url}/rumlet.js`)).text()).toBe(SNIPPET)
+      expect(await (await fetch(`${gateway.url}/api/stats`)).json()).toMatchObject({ batches: 1, events: 2, stored: 2 })
+      for (const path of ['/', '/dashboard/dashboard.js', '/api/vitals', '/api/events', '/api/alerts', '/api/breakdown?by=page']) {
+        const read = await fetch(`${gateway.url}${path}`)
+        expect(read.status, path).toBe(404)
+        expect(await read.json(), path).toEqual({ error: 'no database (--db none): the dashboard and the query API are not served' })
+      }
+      expect(await (await fetch(`${gateway.url}/nowhere`)).json()).toEqual({ error: 'not found' })
+    } finally {
+      await gateway.close()
+    }
+  })
+
+  it('refuses to start with neither a store nor a sink', async () => {
+    await expect(startServer(undefined, { port: 0, host: '127.0.0.1', root })).rejects.toThrow('startServer needs a store or a sink')
   })
 })

@@ -1,7 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { MetricType } from 'web-vitals'
-import { createDrops } from '../src/browser/lib/createDrops'
 import { startViews, type Views } from '../src/browser/capture/views'
 
 // Saved before any startViews patches history.
@@ -27,7 +26,7 @@ const start = (spa: boolean, pageViews?: boolean) => {
   const emit = vi.fn()
   const events: Record<string, unknown>[] = []
   emit.mockImplementation((event: object) => events.push({ ...event, viewId: views!._id }))
-  views = startViews(emit, createDrops(() => {}), spa, pageViews)
+  views = startViews(emit, () => {}, spa, pageViews)
   started.push(views)
   return { views, emit, events }
 }

@@ -52,9 +52,17 @@ export interface RumOptions {
   trackPageViews?: boolean
   /**
    * Start a view for each single-page-app route change: `history.pushState`/`replaceState` that
-   * change the path, back and forward, and `#/…` fragment routes (default true).
+   * change the path, back and forward, and fragment routes (default true).
    */
   spa?: boolean
+  /**
+   * Which URL fragments are routes when `spa` is on. Unset (the default): those in a hash
+   * router's shape, `#/…` (Vue Router's and React Router's hash modes) and `#!/…` (AngularJS's
+   * default prefix since 1.6), never a plain anchor such as `#pricing`. `true`: every fragment
+   * is a route (Backbone, React Router's `hashType: "noslash"`). `false`: none is (docs whose
+   * anchors look like `#/…`). As `data-hash-routes`: `true` or `false`.
+   */
+  hashRoutes?: boolean
   /** Names the route of a URL (`/product/[id]`), stored as `route` on every event. */
   route?: (url: string) => string
   /**
@@ -78,7 +86,7 @@ export interface RumOptions {
   debug?: boolean
 }
 
-type Optional = 'app' | 'release' | 'env' | 'beforeSend' | 'scrubUrl' | 'route' | 'propagateTraceTo' | 'modules'
+type Optional = 'app' | 'release' | 'env' | 'beforeSend' | 'scrubUrl' | 'route' | 'propagateTraceTo' | 'modules' | 'hashRoutes'
 export type Config = Required<Omit<RumOptions, Optional>> & Pick<RumOptions, Optional>
 
 // Each option's kind and default. The kinds: text (up to 128 characters; `e`, the endpoint, up to
@@ -90,7 +98,7 @@ const OPTIONS: Record<string, [kind: string, fallback?: unknown]> = {
   endpoint: ['e'], app: ['t'], release: ['t'], env: ['t'], sampleRate: ['s', 1], errorSampleRate: ['s', 1],
   sessionTimeout: ['m', 30 * 60e3], maxSessionDuration: ['m', 4 * 3600e3], flushInterval: ['m', 5000],
   trackErrors: ['b', true], trackClicks: ['b', true], rageClicks: ['n', 3], rageDistance: ['n', 100], frustrationWindow: ['m', 1000],
-  propagateTraceTo: ['a'], modules: ['u'], trackVitals: ['b', true], trackPageViews: ['b', true], spa: ['b', true], route: ['f'],
+  propagateTraceTo: ['a'], modules: ['u'], trackVitals: ['b', true], trackPageViews: ['b', true], spa: ['b', true], hashRoutes: ['b'], route: ['f'],
   consent: ['c', 'granted'], beforeSend: ['f'], scrubUrl: ['l'], debug: ['b', false],
 }
 const kindOf = (key: string) => OPTIONS[key] && OPTIONS[key][0]

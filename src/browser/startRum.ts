@@ -11,6 +11,7 @@ import { createDrops } from './lib/createDrops'
 import { createLastAction } from './lib/createLastAction'
 import { now } from './lib/now'
 import { trackExit } from './lib/trackExit'
+import { warn } from './lib/warn'
 import { createBuffer, deleteBuffer, type Buffer } from './pipeline/createBuffer'
 import { createOutbox, DEFAULT_LIMITS, type Outbox } from './pipeline/createOutbox'
 import { createTransport } from './pipeline/createTransport'
@@ -37,13 +38,15 @@ export function startRum(config: Config) {
   // Page exits so far, and what the beacons of this one may still carry.
   let exits = 0
   let budget = 0
+  // Started last (see below); until then the page has not left.
+  let exit: ReturnType<typeof trackExit> | undefined
 
   // The outbox and sender exist from the first event consent lets through.
   const start = () => {
     if (!pipeline) {
       const buffer = createBuffer(DEFAULT_LIMITS)
       const outbox = createOutbox(buffer, drops, (bytes) => sender._written(bytes))
-      const sender = startSender(outbox, transport, drops, config.flushInterval)
+      const sender = startSender(outbox, transport, drops, config.flushInterval, config.endpoint)
       pipeline = { _buffer: buffer, _outbox: outbox, _sender: sender }
     }
     return pipeline
@@ -71,16 +74,18 @@ export function startRum(config: Config) {
           if (id) return id
         }
       },
-      _left: () => exit._left(),
+      _left: () => !!exit && exit._left(),
     },
     (events: RumEvent[]) => {
       start()._outbox._add(events)
       // Recorded after the exit began (the final CLS and INP, the page's own pagehide handler):
       // they leave now too.
-      if (exit._left()) beacon()
+      if (exit && exit._left()) beacon()
     },
   )
   const record = assemble._record
+  // An instrumentation the page left no room for (a read-only global).
+  const skip = (label: string) => (drops._count('not_instrumented'), warn(`${label} is read-only: not instrumented`))
 
   // Errors pass through dedupe and the rate limit.
   const errors = dedupeErrors(record, drops)
@@ -89,11 +94,11 @@ export function startRum(config: Config) {
   // What listens to the page or wraps its functions: stopped when consent is denied, started
   // again when it is granted later.
   const startCapture = () => {
-    views = startViews(record, drops, config.spa, config.trackPageViews)
+    views = startViews(record, skip, config.spa, config.trackPageViews, config.hashRoutes)
     captures = [views, errors]
     if (config.trackClicks) captures.push(startClicks(record, config, (name, time) => actions._note(name, time), config.endpoint))
     if (config.trackErrors) captures.push(startErrors(recordError))
-    for (const module of modules) captures.push(module({ emit: record, config, drops }))
+    for (const module of modules) captures.push(module({ emit: record, config, skip }))
   }
   const stopCapture = () => {
     for (const capture of captures) capture.stop()
@@ -109,7 +114,7 @@ export function startRum(config: Config) {
 
   // Last: on the same target, Chromium runs listeners in the order they were added (capture or
   // not), and those of capture (a click's reaction to pagehide, web-vitals' reports) come first.
-  const exit = trackExit(() => {
+  exit = trackExit(() => {
     exits++
     budget = EXIT_BYTES
     // Capture records what waits (the page view, the view's time, clicks, repeated errors),
@@ -144,7 +149,7 @@ export function startRum(config: Config) {
     /** Adds an opt-in module: started now if rumlet records, else once consent allows it. */
     _use(module: RumModule): void {
       modules.push(module)
-      if (captures.length) captures.push(module({ emit: record, config, drops }))
+      if (captures.length) captures.push(module({ emit: record, config, skip }))
     },
 
     _sessionId: assemble._sessionId,

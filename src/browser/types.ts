@@ -1,6 +1,5 @@
 import type { BaseEvent, RumEvent } from '../wire'
 import type { Config } from './config'
-import type { DropCounter } from './lib/createDrops'
 
 /**
  * What a capture module hands over: an event without the fields every event shares, except the
@@ -23,7 +22,9 @@ export interface Capture {
 
 /**
  * An opt-in module (`rumlet/network`, …): started with the page's checked options, the function
- * that records events and the drop counter, once rumlet runs with consent; stopped when consent
- * is denied.
+ * that records events, and `skip`, to call with the name of an instrumentation it could not
+ * install (a read-only global: counted as `not_instrumented`, named in debug mode), once rumlet
+ * runs with consent; stopped when consent is denied. The names are public ones: a script-tag
+ * add-on is a bundle of its own.
  */
-export type RumModule = (context: { emit: Emit; config: Config; drops: DropCounter }) => Capture
+export type RumModule = (context: { emit: Emit; config: Config; skip: (label: string) => void }) => Capture

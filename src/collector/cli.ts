@@ -3,6 +3,9 @@ import { randomBytes } from 'node:crypto'
 import { statSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { createAlerts } from './alerts/createAlerts'
+import { postWebhook } from './alerts/postWebhook'
+import { readAlertFile } from './alerts/readAlertFile'
 import { parseArgs, USAGE } from './cli/parseArgs'
 import { createSourceMaps } from './enrich/createSourceMaps'
 import { createOtlpExport } from './export/createOtlpExport'
@@ -34,6 +37,16 @@ async function main(): Promise<number | undefined> {
       return 2
     }
   }
+  let alertFile
+  if (args.alerts !== undefined) {
+    try {
+      alertFile = readAlertFile(args.alerts)
+    } catch (e) {
+      console.error(`rumlet-collector: ${(e as Error).message}`)
+      return 2
+    }
+    for (const warning of alertFile.warnings) console.error(`rumlet-collector: ${args.alerts}: ${warning}`)
+  }
   let store: Store | undefined
   try {
     if (args.db !== 'none') store = await openStore(args.db)
@@ -50,10 +63,13 @@ async function main(): Promise<number | undefined> {
   const generated = !args.readToken && !isLoopback(args.host) ? randomBytes(24).toString('base64url') : undefined
   // dist/collector.js → the package folder, which holds dist/ and demo/.
   const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
+  // parseArgs refused --alerts with --db none: with a file there is a store to measure.
+  const alerts = alertFile && store ? createAlerts({ store, rules: alertFile.rules, send: postWebhook }) : undefined
   let server
   try {
     server = await startServer(store, {
       ...args,
+      alerts,
       readToken: args.readToken ?? generated,
       root,
       sink,
@@ -69,13 +85,16 @@ async function main(): Promise<number | undefined> {
   if (exporter) console.log(`forwarding to ${exporter.url}${store ? '' : ' (--db none: nothing stored)'}`)
   if (generated) console.log(`read token (generated; pass --read-token to choose one): ${generated}\ndashboard: ${server.url}/?token=${generated}`)
   const retention = store ? startRetention(store, args.retentionDays) : undefined
+  const evaluating = alerts?.start()
 
-  // SIGTERM: stop accepting, let the batches under way be stored and answered, close the database.
+  // SIGTERM: stop accepting, let the batches under way be stored and answered, stop evaluating
+  // alerts, retention and forwarding (each ends what it had under way), close the database.
   let stopping = false
   const stop = async () => {
     if (stopping) return
     stopping = true
     await server.close()
+    await evaluating?.stop()
     await retention?.stop()
     await forwarding?.stop()
     if (!forwarding) await exporter?.shutdown()

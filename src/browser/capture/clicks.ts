@@ -4,30 +4,37 @@ import { guard } from '../lib/guard'
 import { listen } from '../lib/listen'
 import { selectorOf } from '../lib/selectorOf'
 import type { Emit } from '../types'
-import { ACTIONABLE, CONTROLS, nameOf } from './nameOf'
+import { ACTIONABLE, closest, CONTROLS, nameOf } from './nameOf'
 
 /** Elements a click is expected to do something on: nothing happening makes it a dead click. */
 const LIVE = `a[href],input[type=submit],input[type=button],${CONTROLS}`
+const WATCHED = { subtree: true, childList: true, attributes: true, characterData: true }
 
 interface Pending {
-  event: ActionEvent & { frustration?: string[] }
-  time: number
-  x: number
-  y: number
+  _event: ActionEvent & { frustration?: string[] }
+  _time: number
+  _x: number
+  _y: number
   /** The element looks interactive: no reaction makes it a dead click. */
-  live: boolean
-  reacted: boolean
-  timer?: ReturnType<typeof setTimeout>
+  _live?: boolean | null
+  _reacted?: boolean
+  _timer?: ReturnType<typeof setTimeout>
 }
 
 /**
  * Records each click as an `action` named by `nameOf`, with the clicked element's selector,
  * once `frustrationWindow` ms have shown whether it was a sign of frustration: `rage` (with the
  * clicks before it, `rageClicks` within the window and `rageDistance` px), `dead` (an element
- * that looks interactive, and no DOM change, navigation or request followed), `error` (an
- * uncaught error followed). Requests to `endpoint`, rumlet's own, are not the page reacting.
- * `flush` records the clicks still waiting (the page may be leaving). `onClick` hears of each
- * click at once.
+ * that looks interactive, and no reaction followed), `error` (an uncaught error followed).
+ * The element is the one clicked (`composedPath()[0]`: inside open shadow roots at any depth;
+ * a closed root shows its host). Reactions: a DOM change (in the document, or in a shadow root
+ * the click passed through), a navigation, a request (not rumlet's own, to `endpoint`), a focus
+ * change the page makes (not the one a mouse press makes, at `mousedown`), a selection it
+ * leaves (not a click collapsing one). Not rage: clicks in fields one types in or ticks (an
+ * input that is not a submit or button, a textarea, contenteditable), nor the clicks of a double-
+ * or triple-click that selected text where it was clicked (in Chromium the selection is made at
+ * the press, before the click event: verified by e2e/frustration.spec.ts). `flush` records the clicks still
+ * waiting (the page may be leaving). `onClick` hears of each click at once.
  */
 export function startClicks(
   emit: Emit,
@@ -38,35 +45,37 @@ export function startClicks(
 ) {
   const own = endpoint && new URL(endpoint, document.baseURI).href
   const pending: Pending[] = []
-  const recent: { time: number; x: number; y: number; click: Pending }[] = []
+  // The clicks of the last window that count toward rage, and the last click.
+  let recent: Pending[] = []
+  let last: Pending | undefined
+  // Between a mousedown and its click: the focus that moves then is the press's, not the page's.
+  let pressed = false
   const mark = (click: Pending, kind: string) => {
-    const kinds = (click.event.frustration ||= [])
+    const kinds = (click._event.frustration ||= [])
     if (!kinds.includes(kind)) kinds.push(kind)
   }
   // Anything the page does in reply counts as a reaction to the clicks waiting.
-  const react = () => pending.forEach((click) => (click.reacted = true))
+  const react = () => pending.forEach((click) => (click._reacted = true))
   // The DOM and the network are watched only while clicks wait: pages that change the DOM all
   // the time, and rumlet's own sends, cost nothing else.
-  const dom = typeof MutationObserver === 'function' ? new MutationObserver(react) : undefined
+  const dom = new MutationObserver(react)
   let requests: PerformanceObserver | undefined
   try {
     requests = new PerformanceObserver((list) => list.getEntries().some((entry) => entry.name !== own) && react())
   } catch {}
+  // Without resource timing (`requests` undefined, or no `resource` type) only the DOM is watched.
   const watch = (on: boolean) => {
     try {
-      if (!on) dom && dom.disconnect(), requests && requests.disconnect()
-      else {
-        if (dom) dom.observe(document, { subtree: true, childList: true, attributes: true, characterData: true })
-        if (requests) requests.observe({ type: 'resource' })
-      }
+      if (on) dom.observe(document, WATCHED), requests!.observe({ type: 'resource' })
+      else dom.disconnect(), requests!.disconnect()
     } catch {}
   }
   const settle = (click: Pending) => {
-    clearTimeout(click.timer)
+    clearTimeout(click._timer)
     pending.splice(pending.indexOf(click), 1)
     if (!pending.length) watch(false)
-    if (click.live && !click.reacted) mark(click, 'dead')
-    emit(click.event, click.time)
+    if (click._live && !click._reacted) mark(click, 'dead')
+    emit(click._event, click._time)
   }
 
   const stops = [
@@ -76,30 +85,50 @@ export function startClicks(
       'error unhandledrejection',
       () => pending.forEach((click) => mark(click, 'error')),
     ),
+    // Capture: a focus event does not bubble to the window, selectionchange is the document's.
+    listen(
+      'mousedown focusin selectionchange',
+      guard((event: Event) => {
+        if (event.type === 'mousedown') pressed = true
+        else if (event.type === 'focusin' ? !pressed : !getSelection()!.isCollapsed) react()
+      }),
+      true,
+    ),
     listen(
       'click',
       guard((event: MouseEvent) => {
-        const target = event.target
+        pressed = false
+        const path = event.composedPath()
+        const target = path[0] as HTMLElement
         if (!(target instanceof Element)) return
         const named = nameOf(target)
         if (!named) return
-        const meant = target.closest(ACTIONABLE)
+        const meant = closest(target, ACTIONABLE)
         const time = now()
         const click: Pending = {
-          event: { type: 'action', name: named.name, duration: 0, ok: true, source: 'click', target: selectorOf(meant || target) } as Pending['event'],
-          time,
-          x: event.clientX,
-          y: event.clientY,
-          live: !!target.closest(LIVE) && !(meant as HTMLButtonElement).disabled,
-          reacted: false,
+          _event: { type: 'action', name: named.name, duration: 0, ok: true, source: 'click', target: selectorOf(meant || target) } as Pending['_event'],
+          _time: time,
+          _x: event.clientX,
+          _y: event.clientY,
+          _live: closest(target, LIVE) && !(meant as HTMLButtonElement).disabled,
         }
         onClick(named.name, time)
-        while (recent.length && time - recent[0].time >= frustrationWindow) recent.shift()
-        recent.push({ time, x: click.x, y: click.y, click })
-        const near = recent.filter((other) => Math.hypot(other.x - click.x, other.y - click.y) <= rageDistance)
         if (pending.push(click) === 1) watch(true)
-        if (near.length >= rageClicks) near.forEach((other) => pending.includes(other.click) && mark(other.click, 'rage'))
-        click.timer = setTimeout(guard(() => settle(click)), frustrationWindow)
+        // A MutationObserver of the document sees nothing inside a shadow root.
+        path.forEach((node) => (node as Node).nodeType === 11 && dom.observe(node as Node, WATCHED))
+        recent = recent.filter((other) => time - other._time < frustrationWindow)
+        if (event.detail > 1 && getSelection()?.containsNode(target, true)) {
+          // A double- or triple-click that selected text: its first click does not count either.
+          if (recent[recent.length - 1] === last) recent.pop()
+          // A field one types in or ticks (an input, not a live one like a submit, or a
+          // textarea: they have `selectionStart`) is clicked to place the caret or to select.
+        } else if (!target.isContentEditable && !('selectionStart' in target && !click._live)) {
+          recent.push(click)
+          const near = recent.filter((other) => Math.hypot(other._x - click._x, other._y - click._y) <= rageDistance)
+          if (near.length >= rageClicks) near.forEach((other) => pending.includes(other) && mark(other, 'rage'))
+        }
+        last = click
+        click._timer = setTimeout(guard(() => settle(click)), frustrationWindow)
       }),
       // Capture: a page's stopPropagation does not hide its clicks.
       true,

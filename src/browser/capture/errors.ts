@@ -3,7 +3,7 @@ import { guard } from '../lib/guard'
 import { hashToUnit } from '../lib/hashToUnit'
 import { listen } from '../lib/listen'
 import type { Emit } from '../types'
-import { errorEvent } from './errorEvent'
+import { errorEvent, urlOf } from './errorEvent'
 
 /** What an `error` or `unhandledrejection` event carries: the value the page threw or rejected with. */
 export function thrown(event: ErrorEvent | PromiseRejectionEvent): unknown {
@@ -18,12 +18,10 @@ export function thrown(event: ErrorEvent | PromiseRejectionEvent): unknown {
  */
 export function startErrors(emit: Emit) {
   const listener = guard((event: ErrorEvent | PromiseRejectionEvent) => {
-    const target = event.target as (Element & { src?: string; href?: string | SVGAnimatedString; currentSrc?: string }) | null
+    const target = event.target as Element | null
     if (event.type === 'error' && target && target !== (window as unknown) && target.nodeType === 1) {
       const tag = target.nodeName.toLowerCase()
-      const { href } = target
-      // An SVG <image> or <script> holds its URL in an SVGAnimatedString.
-      const resource = target.currentSrc || target.src || (href && typeof href === 'object' ? href.baseVal : href) || ''
+      const resource = urlOf(target)
       return emit<RumError>({
         type: 'error',
         message: `${tag} failed to load`,

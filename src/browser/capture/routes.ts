@@ -1,21 +1,23 @@
-import type { DropCounter } from '../lib/createDrops'
 import { guard } from '../lib/guard'
 import { listen } from '../lib/listen'
 import { wrap } from '../lib/wrap'
 
-/** What counts as a route: the path, and a fragment that looks like one (`#/cart`, without its query). */
-const routeOf = (url: string) => {
-  const { pathname, hash } = new URL(url)
-  return pathname + (hash.startsWith('#/') ? hash.split('?')[0] : '')
-}
-
 /**
  * Calls `cb` after each single-page-app route change: `history.pushState` and `replaceState`
  * that change the route (not those that only change the query or the state), the back and
- * forward buttons (`popstate`), and fragment routes (`hashchange` to `#/…`). The page's own
- * `pushState` runs first and unchanged. Returns the stop.
+ * forward buttons (`popstate`), and fragment routes (`hashchange`). The route is the path, plus
+ * the fragment without its query when the fragment is a route: by default when it has a hash
+ * router's shape, `#/…` (Vue Router's and React Router's hash modes) or `#!/…` (AngularJS ≥ 1.6's
+ * default prefix, older "hashbang" sites), never a plain anchor (`#pricing`). `hashRoutes`
+ * decides the shapes that are ambiguous: `true`, every fragment is a route (Backbone, React
+ * Router's `hashType: "noslash"`: `#products`); `false`, none is (docs whose anchors look like
+ * `#/…`). The page's own `pushState` runs first and unchanged. Returns the stop.
  */
-export function trackRoutes(cb: () => void, drops: DropCounter): () => void {
+export function trackRoutes(cb: () => void, skip: (label: string) => void, hashRoutes?: boolean): () => void {
+  const routeOf = (url: string) => {
+    const { pathname, hash } = new URL(url)
+    return pathname + ((hashRoutes ?? /^#!?\//.test(hash)) ? hash.split('?')[0] : '')
+  }
   let route = routeOf(location.href)
   const check = guard(() => {
     const next = routeOf(location.href)
@@ -32,7 +34,7 @@ export function trackRoutes(cb: () => void, drops: DropCounter): () => void {
         if (on()) check()
         return result
       },
-      drops,
+      skip,
     ),
   )
   stops.push(listen('popstate hashchange', check))

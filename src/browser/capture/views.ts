@@ -1,6 +1,5 @@
 import type { MetricType } from 'web-vitals'
 import type { PageViewEvent, ViewEndEvent } from '../../wire'
-import type { DropCounter } from '../lib/createDrops'
 import { guard } from '../lib/guard'
 import { listen } from '../lib/listen'
 import { uid } from '../lib/uid'
@@ -16,7 +15,7 @@ import { trackRoutes } from './routes'
  * it sends a `view_end` too, as the view may end there; if the page comes back, a later
  * `view_end` of the same view has the larger totals.
  */
-export function startViews(emit: Emit, drops: DropCounter, spa: boolean, pageViews = true) {
+export function startViews(emit: Emit, skip: (label: string) => void, spa: boolean, pageViews = true, hashRoutes?: boolean) {
   // The hard load's view began at navigation start (performance.now() counts from there), not
   // when an async script got to run.
   const lap = viewClock(undefined, 0)
@@ -82,7 +81,7 @@ export function startViews(emit: Emit, drops: DropCounter, spa: boolean, pageVie
       true,
     ),
   ]
-  if (spa) stops.push(trackRoutes(() => views._start('route_change'), drops))
+  if (spa) stops.push(trackRoutes(() => views._start('route_change'), skip, hashRoutes))
   return views
 }
 

@@ -1,11 +1,8 @@
-import type { DropCounter } from './createDrops'
-import { warn } from './warn'
-
 /**
  * Replaces `target[name]` with `make(original, on)`, where the page lets rumlet. A method the page
- * (or another script) made read-only is left alone: that instrumentation is skipped, counted in
- * `drops` (`not_instrumented`: the events it would have seen are lost) and named in debug mode,
- * and everything else runs. Returns the undo: it turns the wrapper off (`on()` becomes false,
+ * (or another script) made read-only is left alone: that instrumentation is skipped and `skip`
+ * hears of it by `label` (rumlet counts it as `not_instrumented`, and names it in debug mode), and
+ * everything else runs. Returns the undo: it turns the wrapper off (`on()` becomes false,
  * so that it only calls through) and puts the original back, unless somebody wrapped rumlet's
  * version since — their wrapper still calls it.
  */
@@ -13,7 +10,8 @@ export function wrap<T extends object, K extends keyof T>(
   target: T,
   name: K,
   make: (original: T[K], on: () => boolean) => T[K],
-  drops: DropCounter,
+  skip: (label: string) => void,
+  label = String(name),
 ): () => void {
   const original = target[name]
   let on = true
@@ -21,7 +19,7 @@ export function wrap<T extends object, K extends keyof T>(
   try {
     target[name] = wrapper
   } catch {}
-  if (target[name] !== wrapper) drops._count('not_instrumented'), warn(`${String(name)} is read-only: not instrumented`)
+  if (target[name] !== wrapper) skip(label)
   return () => {
     on = false
     try {

@@ -11,7 +11,7 @@ import type { RumModule } from '../types'
  * @example
  * init({ endpoint: '/rum', modules: [consoleErrors] })
  */
-export const consoleErrors: RumModule = ({ emit, drops }) => ({
+export const consoleErrors: RumModule = ({ emit, skip }) => ({
   stop: wrap(console, 'error', (original, on) =>
     function (this: Console, ...args: unknown[]) {
       if (on())
@@ -22,6 +22,7 @@ export const consoleErrors: RumModule = ({ emit, drops }) => ({
         })()
       return original.apply(this, args)
     },
-    drops,
+    skip,
+    'console.error',
   ),
 })

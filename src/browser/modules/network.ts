@@ -19,7 +19,7 @@ type Trace = { start: number; traceId?: string; header?: string | false } | unde
  * @example
  * init({ endpoint: '/rum', propagateTraceTo: ['https://api.example.com'], modules: [network] })
  */
-export const network: RumModule = ({ emit, config, drops }) => {
+export const network: RumModule = ({ emit, config, skip }) => {
   // As fetch and XMLHttpRequest resolve a relative URL: against the document's base URL.
   const resolve = (url: string) => new URL(url, document.baseURI)
   const active: string[] = []
@@ -80,7 +80,7 @@ export const network: RumModule = ({ emit, config, drops }) => {
           (error) => (done(0, null), Promise.reject(error)),
         )
       },
-      drops,
+      skip,
     ),
   ]
 
@@ -99,7 +99,8 @@ export const network: RumModule = ({ emit, config, drops }) => {
         // eslint-disable-next-line prefer-rest-params
         return open.apply(this, arguments as unknown as Parameters<typeof open>)
       },
-      drops,
+      skip,
+      'XMLHttpRequest.prototype.open',
     ),
     wrap(xhr, 'setRequestHeader', (original) =>
       function (this: Tracked, name: string, value: string) {
@@ -107,7 +108,8 @@ export const network: RumModule = ({ emit, config, drops }) => {
         // eslint-disable-next-line prefer-rest-params
         return original.apply(this, arguments as unknown as Parameters<typeof setRequestHeader>)
       },
-      drops,
+      skip,
+      'XMLHttpRequest.prototype.setRequestHeader',
     ),
     wrap(xhr, 'send', (send) =>
       function (this: Tracked, body?: Document | XMLHttpRequestBodyInit | null) {
@@ -139,7 +141,8 @@ export const network: RumModule = ({ emit, config, drops }) => {
         }
         return result
       },
-      drops,
+      skip,
+      'XMLHttpRequest.prototype.send',
     ),
   )
 

@@ -1,5 +1,6 @@
 import type { DropCounter } from '../lib/createDrops'
 import { byteLength } from '../lib/byteLength'
+import { stringify } from '../lib/stringify'
 import type { Buffer, Limits } from './createBuffer'
 import type { Entry, RecordKey } from './entry'
 import { packGroups } from './packGroups'
@@ -71,11 +72,9 @@ export function createOutbox(buffer: Buffer, drops: DropCounter, written: (bytes
      */
     _add(events: { id: string; time: number }[]): Entry[] {
       const added: Entry[] = []
-      for (const event of events) {
-        let json: string | undefined
-        try {
-          json = JSON.stringify(event)
-        } catch {}
+      const texts = stringify(events)
+      for (const [i, event] of events.entries()) {
+        const json = texts[i]
         const bytes = json ? byteLength(json) : 0
         if (!json) drops._count('unserializable')
         else if (bytes > MAX_EVENT_BYTES) drops._count('too_large')

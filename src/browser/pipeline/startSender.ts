@@ -25,7 +25,8 @@ const SOON_BYTES = 64 * 1024
  * and the collector's `Retry-After`, and not while the browser is offline. What the collector
  * refuses for good is dropped, counted once as `rejected`.
  */
-export function startSender(outbox: Outbox, transport: Transport, drops: DropCounter, interval: number, locks: LockManager | undefined = navigator.locks) {
+export function startSender(outbox: Outbox, transport: Transport, drops: DropCounter, interval: number, endpoint: string, locks: LockManager | undefined = navigator.locks) {
+  const origin = new URL(endpoint, location.href).origin
   let timer: ReturnType<typeof setTimeout> | undefined
   let sending: Promise<void> | undefined
   let fresh = 0
@@ -122,10 +123,25 @@ export function startSender(outbox: Outbox, transport: Transport, drops: DropCou
         }))
   }) as (wait?: boolean) => Promise<void>
 
-  const stopOnline = listen(
-    'online',
-    guard(() => ((notBefore = 0), send())),
-  )
+  const stops = [
+    listen(
+      'online',
+      guard(() => ((notBefore = 0), send())),
+    ),
+    // The page's Content-Security-Policy forbids the collector (connect-src): nothing this page
+    // sends can arrive, so it stops trying. Its events wait in IndexedDB for another page.
+    listen(
+      'securitypolicyviolation',
+      (event: SecurityPolicyViolationEvent) => event.blockedURI.startsWith(origin) && stop(),
+      false,
+      document,
+    ),
+  ]
+  const stop = () => {
+    stopped = true
+    clearTimeout(timer)
+    stops.map((stop) => stop())
+  }
 
   return {
     /** `bytes` more were written: sent within `interval`, or now once 64 KiB wait. */
@@ -141,10 +157,6 @@ export function startSender(outbox: Outbox, transport: Transport, drops: DropCou
     _flush: (): Promise<void> => (sending || Promise.resolve()).then(() => send(true)),
 
     /** Sends nothing more: no timer, no listener left (consent was denied). */
-    stop(): void {
-      stopped = true
-      clearTimeout(timer)
-      stopOnline()
-    },
+    stop,
   }
 }

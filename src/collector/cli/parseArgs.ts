@@ -15,6 +15,8 @@ export interface CollectorArgs {
   allowHosts: string[]
   rateLimit: number
   demo: boolean
+  /** An alert rules file (YAML or JSON; README, *Alerts and SLOs*). */
+  alerts?: string
   help: boolean
 }
 
@@ -22,7 +24,8 @@ export interface CollectorArgs {
 export const USAGE = `Usage: rumlet-collector [options]
 
 Receives rumlet batches on POST /rum, stores them in DuckDB, and serves the
-dashboard at / and the query API at /api/*.
+dashboard at / and the query API at /api/*; can forward every event to an
+OpenTelemetry Collector (OTLP/HTTP).
 
 Options:
   --port N              port to listen on (default 8080; 0 picks a free port)
@@ -30,7 +33,8 @@ Options:
                         the dashboard and API need a read token
   --db PATH             DuckDB database file, created with its folder
                         (default data/rum.duckdb; :memory: keeps nothing until
-                        exit; none stores nothing and needs --otlp-endpoint)
+                        exit; none stores nothing, needs --otlp-endpoint, and
+                        serves no dashboard, query API or --alerts)
   --otlp-endpoint URL   forward every event stored (with --db none, every event
                         accepted) as OTLP/HTTP protobuf log records to the
                         OpenTelemetry Collector at URL (/v1/logs is added);
@@ -48,6 +52,9 @@ Options:
   --rate-limit N        batches a minute one address may post, 0 for no limit
                         (default 1200)
   --demo                serve the demo pages at /demo/ and the demo shop's API
+  --alerts FILE         alert rules and SLOs (YAML or JSON), evaluated periodically,
+                        shown on the dashboard, posted to webhooks (default: none;
+                        needs a database, not --db none)
   --help                show this text`
 
 /**
@@ -74,6 +81,7 @@ export function parseArgs(argv: string[], env: Record<string, string | undefined
         'otlp-endpoint': { type: 'string' },
         otlp: { type: 'string' },
         demo: { type: 'boolean' },
+        alerts: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     }))
@@ -88,12 +96,13 @@ export function parseArgs(argv: string[], env: Record<string, string | undefined
   const retentionDays = whole('retention-days', values['retention-days'], 30, 36500)
   const rateLimit = whole('rate-limit', values['rate-limit'], 1200, 1_000_000)
   for (const value of [port, retentionDays, rateLimit]) if (typeof value === 'string') return { error: value }
-  for (const name of ['host', 'db', 'sourcemaps', 'read-token'] as const) if (values[name] === '') return { error: `--${name} must not be empty` }
+  for (const name of ['host', 'db', 'sourcemaps', 'read-token', 'alerts'] as const) if (values[name] === '') return { error: `--${name} must not be empty` }
   if (retentionDays === 0) return { error: '--retention-days must be at least 1' }
   const bad = values['allow-origin']?.find((origin) => !/^https?:\/\/[^/?#\s]+$/.test(origin))
   const otlpEndpoint = values['otlp-endpoint'] ?? values.otlp ?? (env.OTEL_EXPORTER_OTLP_ENDPOINT || undefined)
   if (otlpEndpoint !== undefined && !/^https?:\/\/[^/?#\s]+/.test(otlpEndpoint)) return { error: `--otlp-endpoint takes an http(s) URL such as http://127.0.0.1:4318, not "${otlpEndpoint}"` }
   if (values.db === 'none' && otlpEndpoint === undefined) return { error: '--db none stores nothing: give --otlp-endpoint URL to forward the events' }
+  if (values.db === 'none' && values.alerts !== undefined) return { error: '--alerts needs a database: with --db none nothing is stored for the rules to measure' }
   if (bad !== undefined) return { error: `--allow-origin takes an origin such as https://shop.example, not "${bad}"` }
   return {
     port: port as number,
@@ -107,6 +116,7 @@ export function parseArgs(argv: string[], env: Record<string, string | undefined
     allowHosts: values['allow-host'] ?? [],
     rateLimit: rateLimit as number,
     demo: !!values.demo,
+    alerts: values.alerts,
     help: !!values.help,
   }
 }

@@ -2,13 +2,14 @@
 import { WHERE } from './readFilter'
 
 /**
- * The error groups, largest first ($5 groups at most): occurrences (the snippet's counts summed),
+ * The error groups, largest first ($9 groups at most): occurrences (the snippet's counts summed),
  * sessions affected, first and last seen (epoch ms), the releases it was seen in, and the latest
  * occurrence as a sample, with its raw stack and its frames after source-map resolution. The
- * sample's stack is read from its body after grouping, for the $5 groups alone (carrying every
- * error's body through the grouping was 3/4 of the query's time).
+ * sample's stack is read from its body after grouping, for the $9 groups alone (carrying every
+ * error's body through the grouping was 3/4 of the query's time). With `oneGroup`, only the group
+ * whose fingerprint is $10.
  */
-export const ERROR_GROUPS = `
+export const errorGroupsSql = (oneGroup = false) => `
 WITH groups AS (
 SELECT fingerprint,
        arg_max(error_type, time) AS errorType,
@@ -23,10 +24,13 @@ SELECT fingerprint,
        CAST(arg_max(frames, time) AS VARCHAR) AS frames,
        arg_max(id, time) AS sample
 FROM events
-WHERE type = 'error' AND ${WHERE}
+WHERE type = 'error' AND ${WHERE}${oneGroup ? ' AND fingerprint = $10' : ''}
 GROUP BY fingerprint
 ORDER BY count DESC, lastSeen DESC, fingerprint
-LIMIT $5)
+LIMIT $9)
 SELECT groups.* EXCLUDE (sample), json_extract_string(sample.body, '$.stack') AS stack
 FROM groups LEFT JOIN (SELECT id, body FROM events WHERE type = 'error' AND id IN (SELECT sample FROM groups)) AS sample ON sample.id = groups.sample
 ORDER BY count DESC, lastSeen DESC, fingerprint`
+
+/** errorGroupsSql over every group (/api/errors). */
+export const ERROR_GROUPS = errorGroupsSql()

@@ -3,7 +3,11 @@ import { HttpError } from '../server/HttpError'
 /** Latest epoch ms a JavaScript Date holds (and DuckDB's TIMESTAMP well past it). */
 const MAX_TIME = 8.64e15
 
-/** What every query of the API filters on: a time range (epoch ms, corrected times) and one app and env. */
+/**
+ * What every query of the API filters on: a time range (epoch ms, corrected times), and one app,
+ * env, release, browser (bowser's name, `Chrome`), device type (`desktop`, `mobile`, `tablet`…)
+ * and page (the route, else the URL's path), each when given.
+ */
 export interface Filter {
   /** Events at or after this time; default 0. */
   since: number
@@ -11,6 +15,10 @@ export interface Filter {
   until: number
   app: string | null
   env: string | null
+  release: string | null
+  browser: string | null
+  device: string | null
+  page: string | null
 }
 
 /** A query parameter that must be a whole number from min to max, if given (HttpError 400 naming it otherwise). */
@@ -30,21 +38,26 @@ export function oneOf<T extends string>(params: URLSearchParams, name: string, a
   return text as T
 }
 
-/** The common filter from `since`, `until`, `app` and `env`. */
+/** The common filter from `since`, `until`, `app`, `env`, `release`, `browser`, `device` and `page`. */
 export function readFilter(params: URLSearchParams): Filter {
   return {
     since: whole(params, 'since', 0, MAX_TIME) ?? 0,
     until: whole(params, 'until', 0, MAX_TIME) ?? MAX_TIME,
     app: params.get('app') || null,
     env: params.get('env') || null,
+    release: params.get('release') || null,
+    browser: params.get('browser') || null,
+    device: params.get('device') || null,
+    page: params.get('page') || null,
   }
 }
 
-/** The filter's SQL over `events` ($1 to $4); queries add their own parameters from $5 on. */
-export const WHERE = `time >= epoch_ms(CAST($1 AS BIGINT)) AND time < epoch_ms(CAST($2 AS BIGINT)) AND ($3 IS NULL OR app = $3) AND ($4 IS NULL OR env = $4)`
+/** The filter's SQL over `events` ($1 to $8); queries add their own parameters from $9 on. */
+export const WHERE = `time >= epoch_ms(CAST($1 AS BIGINT)) AND time < epoch_ms(CAST($2 AS BIGINT)) AND ($3 IS NULL OR app = $3) AND ($4 IS NULL OR env = $4)
+  AND ($5 IS NULL OR release = $5) AND ($6 IS NULL OR browser = $6) AND ($7 IS NULL OR device = $7) AND ($8 IS NULL OR page = $8)`
 
 /** The parameters of WHERE, in order. */
-export const filterParams = (filter: Filter) => [filter.since, filter.until, filter.app, filter.env]
+export const filterParams = (filter: Filter) => [filter.since, filter.until, filter.app, filter.env, filter.release, filter.browser, filter.device, filter.page]
 
 /**
  * The start (epoch ms) of the `bucket`-ms time bucket holding `time`, as DuckDB's time_bucket has it

@@ -2,14 +2,14 @@
 import { WHERE } from './readFilter'
 
 /**
- * The $5 sessions seen last: when, how long, who, on what, and what happened in them. Which
- * sessions those are is found first, on the session and time columns alone; only their events
+ * The $9 sessions seen last: when, how long, who, on what, and what happened in them. Which
+ * sessions those are is found first, on the session, time and filter columns alone; only their events
  * are then summed (summing every session's first: 3.7× the time at 1,000,000 events).
  */
 export const SESSIONS = `
 WITH latest AS (
   SELECT session_id FROM events WHERE ${WHERE}
-  GROUP BY session_id ORDER BY max(time) DESC, session_id LIMIT $5)
+  GROUP BY session_id ORDER BY max(time) DESC, session_id LIMIT $9)
 SELECT session_id AS sessionId,
        epoch_ms(min(time))::DOUBLE AS start,
        epoch_ms(max(time))::DOUBLE AS "end",

@@ -8,8 +8,10 @@ export type VitalGroup = (typeof VITAL_GROUPS)[number]
 // web-vitals reports a metric more than once (CLS and INP again when the page is hidden); its
 // value is the latest report's. The group commit keeps that report in `vitals`, one row per
 // measured metric, on the page of the view it measures (eventColumns.ts, CREATE_VITALS): grouping
-// 500,000 reports per metric here cost more than the rest of the query (bench/RESULTS.md).
-const METRICS = `measured AS (SELECT name, time, value, rating, page, release, browser, os, device FROM vitals WHERE ${WHERE})`
+// 500,000 reports per metric here cost more than the rest of the query (bench/RESULTS.md). The
+// common filter (WHERE, $1–$8) applies to that row: its time is the metric's last report's.
+/** The measured metrics in the filter, one row each: `measured (name, time, value, rating, page, release, browser, os, device)`. */
+export const METRICS = `measured AS (SELECT name, time, value, rating, page, release, browser, os, device FROM vitals WHERE ${WHERE})`
 
 // p50, p75 and p95 as DuckDB's quantile_cont (linear between the nearest ranks), the three from
 // one sort of the values (three quantile_cont calls sort three times: ~2× the time at 500,000
@@ -40,12 +42,12 @@ export function vitalsSql(by?: VitalGroup): string {
     ORDER BY n DESC, "group", ${ORDER}`
 }
 
-/** Per time bucket ($5, ms) and vital: the stats. A metric counts in the bucket of its last report. */
+/** Per time bucket ($9, ms) and vital: the stats. A metric counts in the bucket of its last report. */
 export const VITALS_OVER_TIME = `
 WITH ${METRICS}
 SELECT start, name, ${STATS_OUT} FROM (
-  SELECT ${bucketStart('CAST($5 AS BIGINT)')}::DOUBLE AS start, name, ${STATS}
+  SELECT ${bucketStart('CAST($9 AS BIGINT)')}::DOUBLE AS start, name, ${STATS}
   FROM measured
-  WHERE $6 IS NULL OR name = $6
+  WHERE $10 IS NULL OR name = $10
   GROUP BY 1, name)
 ORDER BY start, ${ORDER}`

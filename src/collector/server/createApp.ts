@@ -3,9 +3,12 @@ import { serveStatic } from '@hono/node-server/serve-static'
 import { Hono, type Context } from 'hono'
 import { methodNotAllowed } from 'hono/method-not-allowed'
 import { join } from 'node:path'
-import { dashboardPage } from '../dashboard/dashboardPage'
+import { addAlertRoutes } from '../alerts/addAlertRoutes'
+import type { Alerts } from '../alerts/createAlerts'
+import { dashboardFiles } from '../dashboard/dashboardFiles'
 import { BadBatch } from '../ingest/validateBatch'
 import type { Ingest } from '../ingest/createIngest'
+import { addDashboardRoutes } from '../query/addDashboardRoutes'
 import { addQueryRoutes } from '../query/addQueryRoutes'
 import type { Store } from '../store/openStore'
 import { createHostCheck, createTokenCheck, isLoopback, tokenOf } from './accessRules'
@@ -35,16 +38,21 @@ export interface IngestStats {
   refused: number
 }
 
+/** The Hono app's environment: Node's request and response (`c.env.incoming`). */
 export type App = { Bindings: HttpBindings }
 
-// Every file of the snippet: rumlet.js, rumlet.debug.js, rumlet.network.mjs, rumlet.core.mjs, their maps…
+// Every file of the snippet: rumlet.js, rumlet.debug.js, rumlet.network.mjs, their maps…
 const SNIPPET = /^\/rumlet(\.[a-z]+)?\.(js|mjs)(\.map)?$/
+// What a collector without a store (--db none) does not serve: the dashboard and the reads.
+const READS = /^\/(api\/|dashboard\/|$)/
 
 /**
- * The collector's HTTP routes (Hono): ingest at `/rum`, the dashboard, the `/api/*` reads, the
- * built snippet, and with `demo` the demo. `root` holds `dist/` and `demo/`.
+ * The collector's HTTP routes (Hono): ingest at `/rum`, the dashboard, the `/api/*` reads (with
+ * `alerts`, `/api/alerts` shows their state), the built snippet, and with `demo` the demo. `root`
+ * holds `dist/` and `demo/`. Without `store` (`--db none`) the dashboard and the reads answer 404
+ * saying why; ingest, `/api/stats`, `/api/maintenance` and the snippet are served all the same.
  */
-export function createApp(deps: { ingest: Ingest; store?: Store; root: string; now?: () => number }, access: AccessOptions) {
+export function createApp(deps: { ingest: Ingest; store?: Store; root: string; now?: () => number; alerts?: Alerts }, access: AccessOptions) {
   const { ingest, store, root, now = Date.now } = deps
   const stats: IngestStats = { batches: 0, events: 0, stored: 0, duplicates: 0, refused: 0 }
   const maintenance = { until: 0, retryAfter: 0 }
@@ -63,7 +71,12 @@ export function createApp(deps: { ingest: Ingest; store?: Store; root: string; n
     if (c.req.path === '/rum' && status !== 503) stats.refused++
     return c.json({ error: status === 500 ? 'internal error' : error.message }, status)
   })
-  app.notFound((c) => c.json({ error: SNIPPET.test(c.req.path) ? 'snippet not built: run npm run build' : 'not found' }, 404))
+  app.notFound((c) => {
+    const path = c.req.path
+    if (SNIPPET.test(path)) return c.json({ error: 'snippet not built: run npm run build' }, 404)
+    if (!store && READS.test(path)) return c.json({ error: 'no database (--db none): the dashboard and the query API are not served' }, 404)
+    return c.json({ error: 'not found' }, 404)
+  })
   app.use(methodNotAllowed({ app, onMethodNotAllowed: (c) => c.json({ error: `use ${c.req.path === '/rum' || c.req.path === '/api/maintenance' ? 'POST' : 'GET'}` }, 405) }))
 
   addIngestRoute(app, { ingest, stats, maintenance, now }, access)
@@ -78,6 +91,7 @@ export function createApp(deps: { ingest: Ingest; store?: Store; root: string; n
   }
   app.use('/api/*', guard)
   app.use('/', guard)
+  app.use('/dashboard/*', guard)
 
   // Maintenance (a backup, a migration): senders are told to come back later, and do.
   app.post('/api/maintenance', (c) => {
@@ -92,14 +106,21 @@ export function createApp(deps: { ingest: Ingest; store?: Store; root: string; n
     return c.json({ until: maintenance.until, retryAfter })
   })
   app.get('/api/stats', (c) => c.json(stats))
-  // Without a store (--db none) there is nothing to query: /api/* answers 404.
-  if (store) addQueryRoutes(app, store)
-  app.get('/', (c) => {
-    // Opened as /?token=T: the token goes into a cookie the dashboard's own requests carry.
-    const token = c.req.query('token')
-    if (token) c.header('Set-Cookie', `rumlet_token=${encodeURIComponent(token)}; Path=/; HttpOnly; SameSite=Strict`)
-    return c.html(dashboardPage)
-  })
+  // Without a store (--db none) nothing is stored, so there is nothing to read: the dashboard and
+  // the reads of /api/* are not served (404 saying why, from notFound above).
+  if (store) {
+    addQueryRoutes(app, store)
+    addDashboardRoutes(app, store)
+    addAlertRoutes(app, deps.alerts)
+    const dashboard = dashboardFiles(join(root, 'dist', 'dashboard'))
+    app.get('/', async (c) => {
+      // Opened as /?token=T: the token goes into a cookie the dashboard's own requests carry.
+      const token = c.req.query('token')
+      if (token) c.header('Set-Cookie', `rumlet_token=${encodeURIComponent(token)}; Path=/; HttpOnly; SameSite=Strict`)
+      return dashboard.page(c)
+    })
+    app.get('/dashboard/:file', (c) => dashboard.file(c, c.req.param('file')))
+  }
 
   app.get('/:file{rumlet(\\.[a-z]+)?\\.m?js(\\.map)?}', serveStatic({ root: join(root, 'dist') }))
 

@@ -1,0 +1,116 @@
+// @vitest-environment happy-dom
+import { describe as group, expect, it } from 'vitest'
+import { describe, errorEvent } from '../src/browser/capture/errorEvent'
+
+// Issue 14, kind 4: what a page throws or rejects with is not always an Error. Each value is
+// described by what it is, and different values group apart.
+
+group('errorEvent: values that are not Errors', () => {
+  it('describes an error Event by its type and target element, with the URL that element loads as resource (not in the message)', () => {
+    // Not in the document: happy-dom would try to load it.
+    const script = Object.assign(document.createElement('script'), { id: 'chunk', src: 'https://shop.test/chunks/checkout.js?v=2' })
+    const event = new Event('error')
+    script.dispatchEvent(event)
+    expect(errorEvent(event, 'unhandledrejection')).toMatchObject({
+      errorType: 'Event',
+      message: 'error event on script#chunk',
+      resource: 'https://shop.test/chunks/checkout.js?v=2',
+      source: 'unhandledrejection',
+    })
+  })
+
+  it('names a target that is no element by its constructor (an XMLHttpRequest), and gives no resource then', () => {
+    const request = new XMLHttpRequest()
+    const event = new ProgressEvent('error')
+    request.dispatchEvent(event)
+    const described = errorEvent(event, 'unhandledrejection')
+    expect(described).toMatchObject({ errorType: 'ProgressEvent', message: 'error event on XMLHttpRequest' })
+    expect(described.resource).toBeUndefined()
+  })
+
+  it('describes an Event never dispatched (no target) by its type', () => {
+    expect(errorEvent(new Event('abort'), 'api')).toMatchObject({ errorType: 'Event', message: 'abort event' })
+  })
+
+  it('groups error Events of different elements and URLs apart, and the same URL with another query together', () => {
+    const failed = (tag: string, src: string) => {
+      const event = new Event('error')
+      Object.assign(document.createElement(tag), { src }).dispatchEvent(event)
+      return errorEvent(event, 'unhandledrejection').fingerprint
+    }
+    const a = failed('script', 'https://shop.test/a.js?v=1')
+    const b = failed('script', 'https://shop.test/b.js?v=1')
+    const image = failed('img', 'https://shop.test/a.js?v=1')
+    const again = failed('script', 'https://shop.test/a.js?v=2')
+    expect(new Set([a, b, image]).size).toBe(3)
+    expect(again).toBe(a)
+  })
+
+  it('describes a DOM node by its selector and constructor', () => {
+    document.body.innerHTML = '<form id="checkout-form"><input name="card"></form>'
+    expect(errorEvent(document.getElementById('checkout-form'), 'unhandledrejection')).toMatchObject({ errorType: 'HTMLFormElement', message: 'form#checkout-form' })
+    expect(errorEvent(document.createTextNode('x'), 'api')).toMatchObject({ errorType: 'Text', message: '#text' })
+  })
+
+  it('describes an instance of a class by its class name and own keys, and instances of two classes apart', () => {
+    class PaymentDeclined {
+      #code = 'card_declined'
+      get code() {
+        return this.#code
+      }
+    }
+    class SessionExpired {}
+    class ApiError {
+      status = 503
+    }
+    const [declined, expired, api] = [new PaymentDeclined(), new SessionExpired(), new ApiError()].map((value) => errorEvent(value, 'api'))
+    expect([declined, expired, api]).toMatchObject([
+      { errorType: 'PaymentDeclined', message: 'PaymentDeclined {}' },
+      { errorType: 'SessionExpired', message: 'SessionExpired {}' },
+      { errorType: 'ApiError', message: 'ApiError {"status":503}' },
+    ])
+    expect(declined.fingerprint).not.toBe(expired.fingerprint)
+  })
+
+  it('describes plain objects by their JSON, and primitives by their text', () => {
+    expect(errorEvent({ code: 'E_TIMEOUT', retry: true }, 'api')).toMatchObject({ errorType: 'Object', message: '{"code":"E_TIMEOUT","retry":true}' })
+    expect(errorEvent([1, 2], 'api')).toMatchObject({ errorType: 'Array', message: 'Array [1,2]' })
+    expect(['timeout', 42, null, undefined, 10n].map((value) => errorEvent(value, 'api')).map(({ errorType, message }) => [errorType, message])).toEqual([
+      ['string', 'timeout'],
+      ['number', '42'],
+      ['object', 'null'],
+      ['undefined', 'undefined'],
+      ['bigint', '10'],
+    ])
+  })
+
+  it('never throws: a circular object, a getter that throws while JSON reads it, a constructor that throws when read', () => {
+    const circular: Record<string, unknown> = {}
+    circular.self = circular
+    class Lazy {
+      constructor() {
+        Object.defineProperty(this, 'value', { enumerable: true, get: () => { throw new Error('not loaded') } })
+      }
+    }
+    const hidden = Object.defineProperty({}, 'constructor', {
+      get() {
+        throw new Error('no')
+      },
+    })
+    expect(errorEvent(circular, 'api')).toMatchObject({ errorType: 'Object', message: '[object Object]' })
+    expect(errorEvent(new Lazy(), 'api')).toMatchObject({ errorType: 'Lazy', message: '[object Lazy]' })
+    expect(errorEvent(hidden, 'api')).toMatchObject({ errorType: 'Object', message: '[object Object]' })
+  })
+
+  it('keeps the name, message and stack of an Error, and of an Error-like object of another realm', () => {
+    const error = new TypeError('x is undefined')
+    expect(errorEvent(error, 'error')).toMatchObject({ errorType: 'TypeError', message: 'x is undefined', stack: error.stack })
+    expect(errorEvent({ name: 'DOMException', message: 'Quota exceeded' }, 'api')).toMatchObject({ errorType: 'DOMException', message: 'Quota exceeded' })
+  })
+
+  it('describe() gives the same text, for console arguments', () => {
+    document.body.innerHTML = '<button id="pay"></button>'
+    expect(describe(document.getElementById('pay'))).toBe('button#pay')
+    expect(describe({ a: 1 })).toBe('{"a":1}')
+  })
+})
