@@ -3,8 +3,9 @@
 // time, a realistic mix, a browser's User-Agent) for SECONDS, measured with autocannon.
 //   node bench/ingest.mjs                      (CONNECTIONS=8 SECONDS=20)
 //   COLLECTOR=/path/to/other/collector.js FLAGS= node bench/ingest.mjs   (another build, for comparison)
+//   NODE_FLAGS='--cpu-prof --cpu-prof-dir=prof' node bench/ingest.mjs    (node's own flags for the collector)
 import { spawn } from 'node:child_process'
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import autocannon from 'autocannon'
@@ -17,7 +18,8 @@ const USER_AGENT = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36
 const folder = mkdtempSync(join(tmpdir(), 'rumlet-bench-ingest-'))
 const COLLECTOR = process.env.COLLECTOR || 'dist/collector.js'
 const FLAGS = (process.env.FLAGS ?? '--rate-limit 0').split(' ').filter(Boolean)
-const child = spawn(process.execPath, [COLLECTOR, '--port', '0', '--db', join(folder, 'rum.duckdb'), ...FLAGS], { stdio: ['ignore', 'pipe', 'inherit'] })
+const NODE_FLAGS = (process.env.NODE_FLAGS ?? '').split(' ').filter(Boolean)
+const child = spawn(process.execPath, [...NODE_FLAGS, COLLECTOR, '--port', '0', '--db', join(folder, 'rum.duckdb'), ...FLAGS], { stdio: ['ignore', 'pipe', 'inherit'] })
 const url = await new Promise((ready) => child.stdout.on('data', (chunk) => /listening on (\S+)/.test(chunk) && ready(/listening on (\S+)/.exec(chunk)[1])))
 
 let n = 0
@@ -35,12 +37,23 @@ function body() {
   return JSON.stringify({ schema: 1, sdk: '0.1.0', sentAt: time, events })
 }
 
+// CPU time the collector spends (its process, and its main thread alone), from /proc in clock
+// ticks: on a shared machine throughput says how much CPU the collector got, this what it needs.
+const TICK_MS = 10
+const cpuOf = (file) => { try { const fields = readFileSync(file, 'utf8').split(') ')[1].split(' '); return (Number(fields[11]) + Number(fields[12])) * TICK_MS } catch { return NaN } }
+const cpu = () => ({ process: cpuOf(`/proc/${child.pid}/stat`), main: cpuOf(`/proc/${child.pid}/task/${child.pid}/stat`) })
+const load = () => readFileSync('/proc/loadavg', 'utf8').split(' ')[0]
+const loadBefore = load()
+const cpuBefore = cpu()
+
 const result = await autocannon({
   url: `${url}/rum`,
   connections: CONNECTIONS,
   duration: SECONDS,
   requests: [{ method: 'POST', headers: { 'content-type': 'text/plain;charset=UTF-8', 'user-agent': USER_AGENT }, setupRequest: (request) => ({ ...request, body: body() }) }],
 })
+const cpuAfter = cpu()
+const loadAfter = load()
 const stored = await (await fetch(`${url}/api/stats`)).json()
 child.kill('SIGTERM')
 await new Promise((done) => child.once('exit', done))
@@ -50,3 +63,11 @@ const ok = result['2xx']
 console.log(`${CONNECTIONS} senders, ${PER_BATCH}-event batches, ${SECONDS} s: ${Math.round((ok * PER_BATCH) / SECONDS).toLocaleString('en')} events/s acknowledged ` +
   `(${ok} batches 2xx, ${result.non2xx} other, ${result.errors} errors); latency p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, max ${result.latency.max} ms; ` +
   `stored ${stored.stored.toLocaleString('en')}, duplicates ${stored.duplicates}`)
+// What the collector needs per 1,000 events, and what that allows on 2 idle cores: the main
+// thread is one core at most, the process two.
+const events = ok * PER_BATCH
+const perK = (ms) => (ms / events) * 1000
+const mainMs = perK(cpuAfter.main - cpuBefore.main)
+const processMs = perK(cpuAfter.process - cpuBefore.process)
+console.log(`collector CPU per 1,000 events: ${processMs.toFixed(1)} ms (main thread ${mainMs.toFixed(1)} ms); ` +
+  `so on 2 idle cores at most ${Math.round(Math.min(1000 / mainMs, 2000 / processMs) * 1000).toLocaleString('en')} events/s; load average ${loadBefore} before, ${loadAfter} after`)

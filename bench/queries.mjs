@@ -3,8 +3,10 @@
 // (dist/collector.js, run `npm run build` first) serves it and each route is asked RUNS times.
 //   node bench/queries.mjs              (N=1000000, RUNS=7)
 //   N=100000 RUNS=5 node bench/queries.mjs
+//   COLLECTOR=/path/to/other/collector.js node bench/queries.mjs   (another build on the same data)
+//   DB=/tmp/rum1m.duckdb node bench/queries.mjs  (fills that file once and keeps it; later runs reuse it)
 import { spawn } from 'node:child_process'
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { rollup } from 'rollup'
@@ -50,7 +52,10 @@ function* events(count) {
 }
 
 const folder = mkdtempSync(join(tmpdir(), 'rumlet-bench-db-'))
-const db = join(folder, 'rum.duckdb')
+const db = process.env.DB || join(folder, 'rum.duckdb')
+if (!existsSync(db)) await fill(db)
+
+async function fill(db) {
 const store = await openStore(db)
 let rows = []
 const filling = Date.now()
@@ -62,15 +67,20 @@ for (const [[browser, browserVersion, os, device], event] of events(N)) {
 if (rows.length) await store.insert(rows)
 await store.close()
 console.error(`filled ${N} events in ${Date.now() - filling} ms`)
+}
 
-const child = spawn(process.execPath, ['dist/collector.js', '--port', '0', '--db', db], { stdio: ['ignore', 'pipe', 'inherit'] })
+const child = spawn(process.execPath, [process.env.COLLECTOR || 'dist/collector.js', '--port', '0', '--db', db], { stdio: ['ignore', 'pipe', 'inherit'] })
 const url = await new Promise((ready) => child.stdout.on('data', (chunk) => /listening on (\S+)/.test(chunk) && ready(/listening on (\S+)/.exec(chunk)[1])))
 const ROUTES = ['/api/vitals', '/api/vitals?by=page', '/api/vitals?by=release', '/api/vitals?by=browser', '/api/vitals?by=device', '/api/vitals/timeline?bucket=3600000',
   '/api/traffic?bucket=3600000', '/api/actions', '/api/errors', '/api/loss', '/api/sessions', '/api/sessions/s1000', '/api/summary', '/api/events?type=error&limit=1000']
-console.log(`| route (${N.toLocaleString('en')} events) | median ms | slowest ms |`)
-console.log('| --- | ---: | ---: |')
+// The collector's CPU time (all its threads, from /proc, 10 ms ticks): on a machine shared with
+// other work the wall time says how much CPU the query got, this how much it needed.
+const cpu = () => { const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1].split(' '); return (Number(fields[11]) + Number(fields[12])) * 10 }
+console.log(`| route (${N.toLocaleString('en')} events; load average ${readFileSync('/proc/loadavg', 'utf8').split(' ')[0]}) | median ms | slowest ms | CPU ms per query |`)
+console.log('| --- | ---: | ---: | ---: |')
 for (const route of ROUTES) {
   const times = []
+  const cpuBefore = cpu()
   for (let i = 0; i < RUNS; i++) {
     const start = performance.now()
     const response = await fetch(url + route)
@@ -79,7 +89,7 @@ for (const route of ROUTES) {
     times.push(performance.now() - start)
   }
   times.sort((a, b) => a - b)
-  console.log(`| \`${route}\` | ${Math.round(times[times.length >> 1])} | ${Math.round(times[times.length - 1])} |`)
+  console.log(`| \`${route}\` | ${Math.round(times[times.length >> 1])} | ${Math.round(times[times.length - 1])} | ${Math.round((cpu() - cpuBefore) / RUNS)} |`)
 }
 child.kill('SIGTERM')
 await new Promise((done) => child.once('exit', done))

@@ -45,4 +45,11 @@ describe('rumlet-collector --alerts', () => {
     const missing = await run(['--alerts', '/nonexistent/alerts.yaml'])
     expect(missing).toEqual({ code: 2, stderr: 'rumlet-collector: --alerts /nonexistent/alerts.yaml cannot be read: ENOENT\n' })
   })
+
+  it('exits 2 for --alerts with --db none, which stores nothing to measure', async () => {
+    const path = file('alerts:\n  - { name: LCP, kind: vital, vital: LCP, above: 2500 }\n')
+    const { code, stderr } = await run(['--db', 'none', '--otlp-endpoint', 'http://127.0.0.1:9', '--alerts', path])
+    expect(code).toBe(2)
+    expect(stderr).toContain('rumlet-collector: --alerts needs a database: with --db none nothing is stored for the rules to measure\n')
+  })
 })

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { CHROME, IPHONE, queryClient } from './queryClient'
 import { startTestServer } from './startTestServer'
 
 // The routes the dashboard adds to the query API (query/addDashboardRoutes.ts) and the common
@@ -6,8 +7,6 @@ import { startTestServer } from './startTestServer'
 
 const T0 = 1_700_000_000_000
 const HOUR = 3_600_000
-const CHROME = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0.0.0 Safari/537.36'
-const IPHONE = 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.4 Mobile/15E148 Safari/604.1'
 
 let url: string
 let stop: () => Promise<void>
@@ -18,15 +17,7 @@ const view = (sessionId: string, time: number, release: string, path?: string) =
 const error = (sessionId: string, time: number, release: string, count: number, where = 'pay') =>
   ({ ...base(sessionId, time, release), type: 'error', message: 'boom', errorType: 'TypeError', stack: `TypeError: boom\n    at ${where} (https://shop.example/app.js:1:9)`, source: 'onerror', count, fingerprint: 'x' })
 
-async function post(userAgent: string, events: object[]) {
-  const response = await fetch(`${url}/rum`, { method: 'POST', headers: { 'User-Agent': userAgent }, body: JSON.stringify({ events }) })
-  expect(response.status, await response.text()).toBe(200)
-}
-const get = async (path: string) => {
-  const response = await fetch(`${url}${path}`)
-  expect(response.status, path).toBe(200)
-  return response.json() as Promise<Record<string, Record<string, unknown>[]>>
-}
+const { post, get } = queryClient(() => url)
 
 beforeAll(async () => {
   ;({ url, stop } = await startTestServer('dashroutes'))

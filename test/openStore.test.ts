@@ -217,3 +217,90 @@ describe('openStore on a file', () => {
     expect(ids(await reopened.events(ALL))).toEqual(['a'])
   })
 })
+
+describe('openStore ids', () => {
+  it('counts a resend as duplicates after a reopen: the stored ids are read back at open', async () => {
+    const path = join(tempFolder(), 'rum.duckdb')
+    const first = await openStore(path)
+    await insertEvents(first, [pageView('a'), action('b')], '0.1.0')
+    await first.close()
+    const second = await openStore(path)
+    cleanups.push(() => second.close())
+    expect(await insertEvents(second, [action('b'), pageView('a'), error('c')], '0.1.0')).toEqual({ stored: 1, duplicates: 2 })
+    expect(ids(await second.events(ALL)).sort()).toEqual(['a', 'b', 'c'])
+  })
+
+  it('stores an id again once retention deleted it, and still refuses the ids it kept', async () => {
+    const store = await memoryStore()
+    await insertEvents(store, [pageView('old', T0 - 1000), action('kept', T0)], '0.1.0')
+    expect(await store.deleteBefore(T0)).toBe(1)
+    expect(await insertEvents(store, [pageView('old', T0 - 1000), action('kept', T0)], '0.1.0')).toEqual({ stored: 1, duplicates: 1 })
+    expect(ids(await store.events(ALL)).sort()).toEqual(['kept', 'old'])
+  })
+
+  it('rebuilds a table that had id as its primary key without it, keeping every row and the duplicates check', async () => {
+    const path = join(tempFolder(), 'rum.duckdb')
+    const first = await openStore(path)
+    await insertEvents(first, [pageView('a'), vital('b')], '0.1.0')
+    await first.close()
+    const { DuckDBInstance } = await import('@duckdb/node-api')
+    const raw = await DuckDBInstance.create(path)
+    const connection = await raw.connect()
+    await connection.run('CREATE TABLE keyed AS SELECT * FROM events')
+    await connection.run('DROP TABLE events')
+    await connection.run(`CREATE TABLE events (${(await connection.runAndReadAll(`SELECT string_agg(column_name || ' ' || data_type || CASE WHEN column_name = 'id' THEN ' PRIMARY KEY' ELSE '' END, ', ' ORDER BY ordinal_position) FROM information_schema.columns WHERE table_name = 'keyed'`)).getRows()[0][0]})`)
+    await connection.run('INSERT INTO events SELECT * FROM keyed')
+    await connection.run('DROP TABLE keyed')
+    connection.closeSync()
+    raw.closeSync()
+
+    const second = await openStore(path)
+    cleanups.push(() => second.close())
+    expect(await second.query(`SELECT count(*)::INTEGER AS keys FROM duckdb_constraints() WHERE table_name = 'events' AND constraint_type = 'PRIMARY KEY'`)).toEqual([{ keys: 0 }])
+    expect(await insertEvents(second, [pageView('a'), action('c')], '0.1.0')).toEqual({ stored: 1, duplicates: 1 })
+    expect(ids(await second.events(ALL)).sort()).toEqual(['a', 'b', 'c'])
+  })
+})
+
+describe('openStore vitals', () => {
+  /** The final report of each metric, as stored in the vitals table. */
+  const finals = (store: Store) => store.query(`SELECT name, value, rating FROM vitals ORDER BY name, value`)
+  const cls = (id: string, metricId: string, value: number, time: number) => ({ ...vital(id, time), metricId, value })
+
+  it('keeps the latest report of a metric, also when it comes in a later batch, and not an older one that comes after', async () => {
+    const store = await memoryStore()
+    await insertEvents(store, [cls('a', 'm1', 0.05, T0), cls('b', 'm2', 0.2, T0)], '0.1.0')
+    await insertEvents(store, [cls('c', 'm1', 0.3, T0 + 1000)], '0.1.0')
+    await insertEvents(store, [cls('d', 'm1', 0.01, T0 + 500)], '0.1.0')
+    expect(await finals(store)).toEqual([{ name: 'CLS', value: 0.2, rating: 'needs-improvement' }, { name: 'CLS', value: 0.3, rating: 'needs-improvement' }])
+  })
+
+  it('numbers stored rows in the order they were stored, without numbering duplicates', async () => {
+    const store = await memoryStore()
+    await insertEvents(store, [pageView('a'), vital('b')], '0.1.0')
+    await insertEvents(store, [vital('b'), action('c')], '0.1.0')
+    const rows = await store.query(`SELECT id, seq FROM events ORDER BY seq`)
+    expect(rows.map((row) => row.id)).toEqual(['a', 'b', 'c'])
+    expect(rows.map((row) => Number(row.seq))).toEqual([1, 2, 3])
+  })
+
+  it('upgrades a file from before the vitals table and the insertion numbers: the vitals already stored fill it', async () => {
+    const path = join(tempFolder(), 'rum.duckdb')
+    const first = await openStore(path)
+    await insertEvents(first, [cls('a', 'm1', 0.05, T0), cls('b', 'm1', 0.4, T0 + 1), pageView('c')], '0.1.0')
+    await first.close()
+    const { DuckDBInstance } = await import('@duckdb/node-api')
+    const raw = await DuckDBInstance.create(path)
+    const connection = await raw.connect()
+    await connection.run('DROP TABLE vitals')
+    await connection.run('ALTER TABLE events DROP COLUMN seq')
+    connection.closeSync()
+    raw.closeSync()
+
+    const second = await openStore(path)
+    cleanups.push(() => second.close())
+    expect(await finals(second)).toEqual([{ name: 'CLS', value: 0.4, rating: 'needs-improvement' }])
+    expect(await insertEvents(second, [action('d')], '0.1.0')).toEqual({ stored: 1, duplicates: 0 })
+    expect(await second.query(`SELECT id, seq::INTEGER AS seq FROM events WHERE seq IS NOT NULL`)).toEqual([{ id: 'd', seq: 1 }])
+  })
+})

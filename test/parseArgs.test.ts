@@ -70,7 +70,28 @@ describe('parseArgs', () => {
     expect(errorOf(['--read-token='])).toContain('--read-token')
   })
 
+  it('reads the OTLP endpoint from --otlp-endpoint, --otlp, or else OTEL_EXPORTER_OTLP_ENDPOINT, the flag first', () => {
+    expect(parseArgs([])).toMatchObject({ otlpEndpoint: undefined })
+    expect(parseArgs(['--otlp-endpoint', 'http://127.0.0.1:4318'])).toMatchObject({ otlpEndpoint: 'http://127.0.0.1:4318' })
+    expect(parseArgs(['--otlp', 'https://otel.example/base'])).toMatchObject({ otlpEndpoint: 'https://otel.example/base' })
+    expect(parseArgs([], { OTEL_EXPORTER_OTLP_ENDPOINT: 'http://otel:4318' })).toMatchObject({ otlpEndpoint: 'http://otel:4318' })
+    expect(parseArgs(['--otlp', 'http://flag:4318'], { OTEL_EXPORTER_OTLP_ENDPOINT: 'http://env:4318' })).toMatchObject({ otlpEndpoint: 'http://flag:4318' })
+    expect(parseArgs(['--db', 'none', '--otlp', 'http://127.0.0.1:4318'])).toMatchObject({ db: 'none' })
+  })
+
+  it('refuses an OTLP endpoint that is not an http(s) URL, and --db none without one', () => {
+    expect(errorOf(['--otlp-endpoint', 'otel:4317'])).toContain('--otlp-endpoint')
+    expect(errorOf(['--db', 'none'])).toContain('--otlp-endpoint')
+  })
+
+  it('refuses --alerts with --db none: nothing is stored for the rules to measure', () => {
+    expect(errorOf(['--db', 'none', '--otlp', 'http://127.0.0.1:4318', '--alerts', 'alerts.yaml'])).toBe(
+      '--alerts needs a database: with --db none nothing is stored for the rules to measure',
+    )
+    expect(parseArgs(['--otlp', 'http://127.0.0.1:4318', '--alerts', 'alerts.yaml'])).toMatchObject({ alerts: 'alerts.yaml', otlpEndpoint: 'http://127.0.0.1:4318' })
+  })
+
   it('has a usage text that lists every flag', () => {
-    for (const flag of ['--port', '--host', '--db', '--help']) expect(USAGE).toContain(flag)
+    for (const flag of ['--port', '--host', '--db', '--otlp-endpoint', 'OTEL_EXPORTER_OTLP_ENDPOINT', '--alerts', '--help']) expect(USAGE).toContain(flag)
   })
 })

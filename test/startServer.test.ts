@@ -400,3 +400,30 @@ describe('one server after many bad requests', () => {
     expect(await listedIds()).toEqual(['ok'])
   })
 })
+
+describe('a server without a store (--db none)', () => {
+  it('hands batches to its sink, serves the snippet and /api/stats, and answers 404 saying why to the dashboard and the reads', async () => {
+    const taken: string[] = []
+    const sink = { insert: async (rows: { id: string }[]) => (taken.push(...rows.map((row) => row.id)), { stored: rows.length, duplicates: 0 }) }
+    const gateway = await startServer(undefined, { port: 0, host: '127.0.0.1', root, sink })
+    try {
+      const response = await fetch(`${gateway.url}/rum`, { method: 'POST', headers: TEXT, body: JSON.stringify(batchOf(vital('g1'), action('g2'))) })
+      expect(await response.json()).toEqual({ stored: 2, duplicates: 0 })
+      expect(taken).toEqual(['g1', 'g2'])
+      expect(await (await fetch(`${gateway.url}/rumlet.js`)).text()).toBe(SNIPPET)
+      expect(await (await fetch(`${gateway.url}/api/stats`)).json()).toMatchObject({ batches: 1, events: 2, stored: 2 })
+      for (const path of ['/', '/dashboard/dashboard.js', '/api/vitals', '/api/events', '/api/alerts', '/api/breakdown?by=page']) {
+        const read = await fetch(`${gateway.url}${path}`)
+        expect(read.status, path).toBe(404)
+        expect(await read.json(), path).toEqual({ error: 'no database (--db none): the dashboard and the query API are not served' })
+      }
+      expect(await (await fetch(`${gateway.url}/nowhere`)).json()).toEqual({ error: 'not found' })
+    } finally {
+      await gateway.close()
+    }
+  })
+
+  it('refuses to start with neither a store nor a sink', async () => {
+    await expect(startServer(undefined, { port: 0, host: '127.0.0.1', root })).rejects.toThrow('startServer needs a store or a sink')
+  })
+})

@@ -50,7 +50,7 @@ export function createIngest({ sink, resolveFrames, now = Date.now }: IngestOpti
       throw new BadBatch('body is not valid JSON')
     }
     const batch = validateBatch(body, text.length)
-    const context: BatchContext = { receivedAt, ...clockOffset(batch.sentAt, receivedAt), sdk: batch.sdk, userAgent: parseUserAgent(request.userAgent) }
+    const context: BatchContext = { receivedAt, ...clockOffset(batch.sentAt, receivedAt), sdk: batch.sdk, userAgent: parseUserAgent(request.userAgent), userAgentText: request.userAgent }
     const pages = batch.events.map(viewPages.pageOf)
     // Only errors wait (for source maps); the rest of the batch is built in one pass.
     const rows = batch.events.some((event) => event.type === 'error')

@@ -13,6 +13,8 @@ export interface BatchContext {
   offset: number
   sdk?: string
   userAgent: UserAgentInfo
+  /** The User-Agent header as sent, when there was one. */
+  userAgentText?: string
 }
 
 /** An error's enrichment: its frames after source-map resolution and its group. */
@@ -70,5 +72,6 @@ export function toRow(event: RumEvent, batch: BatchContext, error?: ErrorInfo, v
     sdk: or(batch.sdk),
     attributes: event.attributes ? toJson(event.attributes) : null,
     body: toJson(event),
+    user_agent: batch.userAgentText?.slice(0, 1024) || null,
   }
 }

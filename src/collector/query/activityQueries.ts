@@ -1,16 +1,23 @@
 // Traffic, actions and loss: what happened, how often, how well.
-import { WHERE } from './readFilter'
+import { bucketStart, WHERE } from './readFilter'
 
-/** Per time bucket ($9, ms): page views, sessions seen, actions, errors (occurrences) and events. */
+/**
+ * Per time bucket ($9, ms): page views, sessions seen, actions, errors (occurrences) and events.
+ * Counted per bucket and session first, then per bucket: one aggregation where `count(DISTINCT)`
+ * beside the other counts took two (1.5× the time at 1,000,000 events).
+ */
 export const TRAFFIC = `
-SELECT epoch_ms(time_bucket(to_milliseconds(CAST($9 AS BIGINT)), time))::DOUBLE AS start,
-       count(*) FILTER (WHERE type = 'page_view')::INTEGER AS pageViews,
-       count(DISTINCT session_id)::INTEGER AS sessions,
-       count(*) FILTER (WHERE type = 'action')::INTEGER AS actions,
-       coalesce(sum(error_count) FILTER (WHERE type = 'error'), 0)::DOUBLE AS errors,
-       count(*)::INTEGER AS events
-FROM events WHERE ${WHERE}
-GROUP BY 1 ORDER BY 1`
+SELECT bucket::DOUBLE AS start, sum(pageViews)::INTEGER AS pageViews, count(*)::INTEGER AS sessions,
+       sum(actions)::INTEGER AS actions, sum(errors)::DOUBLE AS errors, sum(events)::INTEGER AS events
+FROM (
+  SELECT ${bucketStart('CAST($9 AS BIGINT)')} AS bucket, session_id,
+         count(*) FILTER (WHERE type = 'page_view') AS pageViews,
+         count(*) FILTER (WHERE type = 'action') AS actions,
+         coalesce(sum(error_count) FILTER (WHERE type = 'error'), 0) AS errors,
+         count(*) AS events
+  FROM events WHERE ${WHERE}
+  GROUP BY 1, 2)
+GROUP BY bucket ORDER BY bucket`
 
 /**
  * Per action name, the 100 most frequent: how often, in how many sessions, duration p50/p75/p95

@@ -16,8 +16,9 @@ const parseJson = (text: unknown) => (typeof text === 'string' ? JSON.parse(text
 
 /**
  * The read API, JSON over GET (see the README's *Query API*). Every route takes the common filter
- * `since` and `until` (epoch ms, corrected event times; default: all), `app` and `env`; times in
- * answers are epoch ms, durations ms. A bad parameter gets 400 naming it.
+ * (readFilter.ts): `since` and `until` (epoch ms, corrected event times; default: all), `app`,
+ * `env`, `release`, `browser`, `device` and `page`; times in answers are epoch ms, durations ms.
+ * A bad parameter gets 400 naming it.
  */
 export function addQueryRoutes(app: Hono<{ Bindings: HttpBindings }>, store: Store) {
   const params = (url: string) => new URL(url).searchParams

@@ -4,10 +4,13 @@ import { WHERE } from './readFilter'
 /**
  * The error groups, largest first ($9 groups at most): occurrences (the snippet's counts summed),
  * sessions affected, first and last seen (epoch ms), the releases it was seen in, and the latest
- * occurrence as a sample, with its raw stack and its frames after source-map resolution. With
- * `oneGroup`, only the group whose fingerprint is $10.
+ * occurrence as a sample, with its raw stack and its frames after source-map resolution. The
+ * sample's stack is read from its body after grouping, for the $9 groups alone (carrying every
+ * error's body through the grouping was 3/4 of the query's time). With `oneGroup`, only the group
+ * whose fingerprint is $10.
  */
 export const errorGroupsSql = (oneGroup = false) => `
+WITH groups AS (
 SELECT fingerprint,
        arg_max(error_type, time) AS errorType,
        arg_max(message, time) AS message,
@@ -18,13 +21,16 @@ SELECT fingerprint,
        list_sort(list_distinct(list(release) FILTER (WHERE release IS NOT NULL))) AS releases,
        arg_max(release, time) AS release,
        arg_max(url, time) AS url,
-       json_extract_string(arg_max(body, time), '$.stack') AS stack,
-       CAST(arg_max(frames, time) AS VARCHAR) AS frames
+       CAST(arg_max(frames, time) AS VARCHAR) AS frames,
+       arg_max(id, time) AS sample
 FROM events
 WHERE type = 'error' AND ${WHERE}${oneGroup ? ' AND fingerprint = $10' : ''}
 GROUP BY fingerprint
 ORDER BY count DESC, lastSeen DESC, fingerprint
-LIMIT $9`
+LIMIT $9)
+SELECT groups.* EXCLUDE (sample), json_extract_string(sample.body, '$.stack') AS stack
+FROM groups LEFT JOIN (SELECT id, body FROM events WHERE type = 'error' AND id IN (SELECT sample FROM groups)) AS sample ON sample.id = groups.sample
+ORDER BY count DESC, lastSeen DESC, fingerprint`
 
 /** errorGroupsSql over every group (/api/errors). */
 export const ERROR_GROUPS = errorGroupsSql()

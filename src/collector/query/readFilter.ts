@@ -58,3 +58,10 @@ export const WHERE = `time >= epoch_ms(CAST($1 AS BIGINT)) AND time < epoch_ms(C
 
 /** The parameters of WHERE, in order. */
 export const filterParams = (filter: Filter) => [filter.since, filter.until, filter.app, filter.env, filter.release, filter.browser, filter.device, filter.page]
+
+/**
+ * The start (epoch ms) of the `bucket`-ms time bucket holding `time`, as DuckDB's time_bucket has it
+ * (buckets counted from Monday 2000-01-03 00:00 UTC), in integer arithmetic on epoch ms:
+ * time_bucket on an INTERVAL cost 1.5–2× as much per row at 1,000,000 events (bench/RESULTS.md).
+ */
+export const bucketStart = (bucket: string, time = 'time') => `((epoch_ms(${time}) - 946857600000) // ${bucket} * ${bucket} + 946857600000)`

@@ -43,12 +43,16 @@ export type App = { Bindings: HttpBindings }
 
 // Every file of the snippet: rumlet.js, rumlet.debug.js, rumlet.network.mjs, their maps…
 const SNIPPET = /^\/rumlet(\.[a-z]+)?\.(js|mjs)(\.map)?$/
+// What a collector without a store (--db none) does not serve: the dashboard and the reads.
+const READS = /^\/(api\/|dashboard\/|$)/
 
 /**
- * The collector's HTTP routes (Hono): ingest at `/rum`, the dashboard, the `/api/*` reads, the
- * built snippet, and with `demo` the demo. `root` holds `dist/` and `demo/`.
+ * The collector's HTTP routes (Hono): ingest at `/rum`, the dashboard, the `/api/*` reads (with
+ * `alerts`, `/api/alerts` shows their state), the built snippet, and with `demo` the demo. `root`
+ * holds `dist/` and `demo/`. Without `store` (`--db none`) the dashboard and the reads answer 404
+ * saying why; ingest, `/api/stats`, `/api/maintenance` and the snippet are served all the same.
  */
-export function createApp(deps: { ingest: Ingest; store: Store; root: string; now?: () => number; alerts?: Alerts }, access: AccessOptions) {
+export function createApp(deps: { ingest: Ingest; store?: Store; root: string; now?: () => number; alerts?: Alerts }, access: AccessOptions) {
   const { ingest, store, root, now = Date.now } = deps
   const stats: IngestStats = { batches: 0, events: 0, stored: 0, duplicates: 0, refused: 0 }
   const maintenance = { until: 0, retryAfter: 0 }
@@ -67,7 +71,12 @@ export function createApp(deps: { ingest: Ingest; store: Store; root: string; no
     if (c.req.path === '/rum' && status !== 503) stats.refused++
     return c.json({ error: status === 500 ? 'internal error' : error.message }, status)
   })
-  app.notFound((c) => c.json({ error: SNIPPET.test(c.req.path) ? 'snippet not built: run npm run build' : 'not found' }, 404))
+  app.notFound((c) => {
+    const path = c.req.path
+    if (SNIPPET.test(path)) return c.json({ error: 'snippet not built: run npm run build' }, 404)
+    if (!store && READS.test(path)) return c.json({ error: 'no database (--db none): the dashboard and the query API are not served' }, 404)
+    return c.json({ error: 'not found' }, 404)
+  })
   app.use(methodNotAllowed({ app, onMethodNotAllowed: (c) => c.json({ error: `use ${c.req.path === '/rum' || c.req.path === '/api/maintenance' ? 'POST' : 'GET'}` }, 405) }))
 
   addIngestRoute(app, { ingest, stats, maintenance, now }, access)
@@ -97,17 +106,21 @@ export function createApp(deps: { ingest: Ingest; store: Store; root: string; no
     return c.json({ until: maintenance.until, retryAfter })
   })
   app.get('/api/stats', (c) => c.json(stats))
-  addQueryRoutes(app, store)
-  addDashboardRoutes(app, store)
-  addAlertRoutes(app, deps.alerts)
-  const dashboard = dashboardFiles(join(root, 'dist', 'dashboard'))
-  app.get('/', async (c) => {
-    // Opened as /?token=T: the token goes into a cookie the dashboard's own requests carry.
-    const token = c.req.query('token')
-    if (token) c.header('Set-Cookie', `rumlet_token=${encodeURIComponent(token)}; Path=/; HttpOnly; SameSite=Strict`)
-    return dashboard.page(c)
-  })
-  app.get('/dashboard/:file', (c) => dashboard.file(c, c.req.param('file')))
+  // Without a store (--db none) nothing is stored, so there is nothing to read: the dashboard and
+  // the reads of /api/* are not served (404 saying why, from notFound above).
+  if (store) {
+    addQueryRoutes(app, store)
+    addDashboardRoutes(app, store)
+    addAlertRoutes(app, deps.alerts)
+    const dashboard = dashboardFiles(join(root, 'dist', 'dashboard'))
+    app.get('/', async (c) => {
+      // Opened as /?token=T: the token goes into a cookie the dashboard's own requests carry.
+      const token = c.req.query('token')
+      if (token) c.header('Set-Cookie', `rumlet_token=${encodeURIComponent(token)}; Path=/; HttpOnly; SameSite=Strict`)
+      return dashboard.page(c)
+    })
+    app.get('/dashboard/:file', (c) => dashboard.file(c, c.req.param('file')))
+  }
 
   app.get('/:file{rumlet(\\.[a-z]+)?\\.m?js(\\.map)?}', serveStatic({ root: join(root, 'dist') }))
 

@@ -1,7 +1,7 @@
 import { getRequestListener } from '@hono/node-server'
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { createIngest } from '../ingest/createIngest'
+import { createIngest, type Sink } from '../ingest/createIngest'
 import type { Alerts } from '../alerts/createAlerts'
 import type { ResolveFrames } from '../enrich/createSourceMaps'
 import type { Store } from '../store/openStore'
@@ -16,19 +16,24 @@ export interface ServerOptions extends AccessOptions {
   root: string
   /** Resolves minified stack frames (createSourceMaps), when source maps are given. */
   resolveFrames?: ResolveFrames
-  /** The alert engine (`--alerts`), whose state `GET /api/alerts` shows. */
+  /** Where accepted rows go instead of the store (`--db none`: createOtlpSink). */
+  sink?: Sink
+  /** The alert engine (`--alerts`), whose state `GET /api/alerts` shows; needs a store. */
   alerts?: Alerts
 }
 
 /**
- * Starts the HTTP server over `store`. Refuses to listen beyond loopback without a read token:
+ * Starts the HTTP server over `store` (without one, `options.sink` takes the rows and the dashboard
+ * and query API are not served). Throws without either. Refuses to listen beyond loopback without a read token:
  * the API would hand every stored event to anyone who asks. Resolves once listening, with its
  * URL and `close()`, which stops accepting, lets requests under way finish (10 s at most; so a
  * batch being stored is acknowledged), and resolves when the last connection has ended.
  */
-export async function startServer(store: Store, options: ServerOptions) {
+export async function startServer(store: Store | undefined, options: ServerOptions) {
   if (!isLoopback(options.host) && !options.readToken) throw new Error(`listening on ${options.host} needs a read token`)
-  const ingest = createIngest({ sink: store, resolveFrames: options.resolveFrames })
+  const sink = options.sink ?? store
+  if (!sink) throw new Error('startServer needs a store or a sink')
+  const ingest = createIngest({ sink, resolveFrames: options.resolveFrames })
   const app = createApp({ ingest, store, root: options.root, alerts: options.alerts }, options)
   const listener = getRequestListener(app.fetch, {
     errorHandler: () => Response.json({ error: 'malformed request' }, { status: 400 }),

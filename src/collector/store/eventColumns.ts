@@ -52,6 +52,14 @@ export interface EventRow {
   attributes: string | null
   /** JSON text of the event exactly as it came over the wire. */
   body: string
+  /**
+   * Insertion order: rises by one with every row stored (a gap where a write failed), assigned
+   * by the store, not by ingest. OpenTelemetry forwarding keeps a watermark over it. NULL in rows
+   * stored before it existed.
+   */
+  seq?: number
+  /** The sender's User-Agent header as it came (1,024 characters at most): OTLP's `user_agent.original`. */
+  user_agent: string | null
 }
 
 /** Each column and its DuckDB type, in table order. */
@@ -63,23 +71,44 @@ export const EVENT_COLUMNS: [keyof EventRow, string][] = [
   ['duration', 'DOUBLE'], ['ok', 'BOOLEAN'], ['frustration', 'VARCHAR'], ['status', 'INTEGER'],
   ['error_type', 'VARCHAR'], ['message', 'VARCHAR'], ['error_count', 'INTEGER'], ['fingerprint', 'VARCHAR'], ['frames', 'VARCHAR'],
   ['browser', 'VARCHAR'], ['browser_version', 'VARCHAR'], ['os', 'VARCHAR'], ['device', 'VARCHAR'],
-  ['sdk', 'VARCHAR'], ['attributes', 'VARCHAR'], ['body', 'VARCHAR'],
+  ['sdk', 'VARCHAR'], ['attributes', 'VARCHAR'], ['body', 'VARCHAR'], ['seq', 'BIGINT'], ['user_agent', 'VARCHAR'],
 ]
 
 const NOT_NULL = new Set(['id', 'type', 'time', 'skew_ms', 'received_at', 'session_id', 'view_id', 'url', 'page', 'body'])
 
 export const CREATE_EVENTS = `
 CREATE TABLE IF NOT EXISTS events (
-  ${EVENT_COLUMNS.map(([name, type]) => `${name} ${type}${name === 'id' ? ' PRIMARY KEY' : NOT_NULL.has(name) ? ' NOT NULL' : ''}`).join(',\n  ')}
+  ${EVENT_COLUMNS.map(([name, type]) => `${name} ${type}${NOT_NULL.has(name) ? ' NOT NULL' : ''}`).join(',\n  ')}
 )`
 
-// The rows of many batches arrive as one JSON array, parsed once by DuckDB into structs (times
-// as epoch ms, turned into TIMESTAMPs here), and go in as one statement: committed whole or not
-// at all. An id already stored is skipped, and RETURNING names the ids that went in.
-const STRUCT = `[{${EVENT_COLUMNS.map(([name, type]) => `"${name}":"${type === 'TIMESTAMP' ? 'DOUBLE' : type === 'JSON' ? 'VARCHAR' : type}"`).join(',')}}]`
-export const INSERT_ROWS = `
-INSERT INTO events
-SELECT ${EVENT_COLUMNS.map(([name, type]) => (type === 'TIMESTAMP' ? `make_timestamp(CAST(r.${name} * 1000 AS BIGINT))` : `r.${name}`)).join(', ')}
-FROM (SELECT unnest(from_json($1, '${STRUCT}')) AS r)
-ON CONFLICT DO NOTHING
-RETURNING id`
+/** Adds what later versions added to a table created before them (a no-op on a new one). */
+export const UPGRADE_EVENTS = [`ALTER TABLE events ADD COLUMN IF NOT EXISTS seq BIGINT`, `ALTER TABLE events ADD COLUMN IF NOT EXISTS user_agent VARCHAR`]
+
+/**
+ * The final report of each measured web vital (web-vitals reports CLS and INP again when the page
+ * is hidden; the last report holds the value), kept by the group commit as rows arrive, so that
+ * the vitals queries read one row per metric instead of grouping every report (bench/RESULTS.md,
+ * *Query API*). Keyed on a 64-bit hash of the metricId: two metrics that collide (about one in
+ * 10^10 at a million metrics) would count as one. Columns as in `events`.
+ */
+export const CREATE_VITALS = `
+CREATE TABLE IF NOT EXISTS vitals (
+  metric UBIGINT PRIMARY KEY, name VARCHAR NOT NULL, time TIMESTAMP NOT NULL, value DOUBLE, rating VARCHAR, page VARCHAR,
+  release VARCHAR, browser VARCHAR, os VARCHAR, device VARCHAR, app VARCHAR, env VARCHAR
+)`
+
+/**
+ * Folds the vital reports of `source` (`events`, or the staging table whose times are epoch ms:
+ * `toTimestamp` turns its time into a TIMESTAMP) that `where` selects into `vitals`: a metric's
+ * latest report (by corrected time) wins, against what `vitals` already holds too. The group
+ * commit folds the staging table's rows; an older file's table is filled once from `events`.
+ */
+export const foldVitals = (source: string, where = 'true', toTimestamp = (time: string) => time) => `
+INSERT INTO vitals
+SELECT hash(metric_id), arg_max(name, time), ${toTimestamp('max(time)')}, arg_max(value, time), arg_max(rating, time), arg_max(page, time),
+       any_value(release), any_value(browser), any_value(os), any_value(device), any_value(app), any_value(env)
+FROM ${source}
+WHERE type = 'vital' AND metric_id IS NOT NULL AND ${where}
+GROUP BY hash(metric_id)
+ON CONFLICT (metric) DO UPDATE SET name = excluded.name, time = excluded.time, value = excluded.value, rating = excluded.rating, page = excluded.page
+WHERE excluded.time >= vitals.time`

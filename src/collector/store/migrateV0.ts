@@ -1,5 +1,5 @@
 import type { DuckDBConnection } from '@duckdb/node-api'
-import { CREATE_EVENTS } from './eventColumns'
+import { CREATE_EVENTS, EVENT_COLUMNS } from './eventColumns'
 
 /**
  * Upgrades a database of the first collector (time as BIGINT epoch ms, everything else in a JSON
@@ -14,7 +14,7 @@ export async function migrateV0(connection: DuckDBConnection): Promise<void> {
     await connection.run('ALTER TABLE events RENAME TO events_v0')
     await connection.run(CREATE_EVENTS)
     await connection.run(`
-      INSERT INTO events
+      INSERT INTO events (${EVENT_COLUMNS.filter(([name]) => name !== 'seq' && name !== 'user_agent').map(([name]) => name).join(', ')})
       SELECT id, type, make_timestamp(time * 1000), 0, make_timestamp(received_at * 1000), session_id, view_id, url,
              coalesce(body->>'route', nullif(regexp_extract(url, '^[a-z]+://[^/?#]*([^?#]*)', 1), ''), '/'), body->>'route',
              app, release, env, body->>'userId', name, value, body->>'rating', body->>'metricId',

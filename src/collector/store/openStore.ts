@@ -3,7 +3,9 @@ import { dirname } from 'node:path'
 import type { DuckDBConnection, DuckDBValue } from '@duckdb/node-api'
 import type { IngestReply, RumEvent } from '../../wire'
 import { createGroupCommit } from './createGroupCommit'
-import { CREATE_EVENTS, INSERT_ROWS, type EventRow } from './eventColumns'
+import { createStagedWrite } from './createStagedWrite'
+import { dropIdKey } from './dropIdKey'
+import { CREATE_EVENTS, CREATE_VITALS, foldVitals, UPGRADE_EVENTS, type EventRow } from './eventColumns'
 import { migrateV0 } from './migrateV0'
 
 /** What `GET /api/events` filters on. */
@@ -52,11 +54,16 @@ export async function openStore(path: string, options: StoreOptions = {}) {
   const writer: DuckDBConnection = await instance.connect()
   await migrateV0(writer)
   await writer.run(CREATE_EVENTS)
+  for (const sql of UPGRADE_EVENTS) await writer.run(sql)
+  await dropIdKey(writer)
+  const hadVitals = (await writer.runAndReadAll(`SELECT count(*) FROM duckdb_tables() WHERE table_name = 'vitals' AND NOT temporary`)).getRows()[0][0]
+  await writer.run(CREATE_VITALS)
+  // A file from before the vitals table: fill it once from the vitals already stored.
+  if (!Number(hadVitals)) await writer.run(foldVitals('events'))
 
   const writing = inOrder()
-  const group = createGroupCommit((rows) =>
-    writing(async () => (await writer.runAndReadAll(INSERT_ROWS, [toJson(rows)])).getRows().map((row) => row[0] as string)),
-  )
+  const write = await createStagedWrite(writer)
+  const group = createGroupCommit((rows) => writing(() => write(rows)))
   const readers = await Promise.all([instance.connect(), instance.connect()]).then((connections) => connections.map((connection) => ({ connection, queue: inOrder() })))
   /** Runs `sql` on the reader with the least work queued. */
   const read = <T>(work: (connection: DuckDBConnection) => Promise<T>): Promise<T> => {
@@ -92,10 +99,31 @@ export async function openStore(path: string, options: StoreOptions = {}) {
       return read(async (connection) => (await connection.runAndReadAll(sql, params)).getRowObjectsJson() as Record<string, unknown>[])
     },
 
+    /**
+     * Runs one statement on the writer connection, after the writes queued before it: for tables
+     * of other parts (OpenTelemetry forwarding's watermark). Rejects with DuckDB's error.
+     */
+    run(sql: string, params: DuckDBValue[] = []): Promise<void> {
+      return writing(async () => void (await writer.run(sql, params)))
+    },
+
     /** Deletes the events before `epochMs` (retention); resolves with how many went. */
     async deleteBefore(epochMs: number): Promise<number> {
       await group.idle()
-      return writing(async () => (await writer.run('DELETE FROM events WHERE time < make_timestamp(CAST($1 AS BIGINT) * 1000)', [epochMs])).rowsChanged)
+      return writing(async () => {
+        await writer.run('BEGIN TRANSACTION')
+        try {
+          const deleted = (await writer.run('DELETE FROM events WHERE time < make_timestamp(CAST($1 AS BIGINT) * 1000)', [epochMs])).rowsChanged
+          await writer.run('DELETE FROM vitals WHERE time < make_timestamp(CAST($1 AS BIGINT) * 1000)', [epochMs])
+          await writer.run('COMMIT')
+          // The id set forgets the deleted ids, so that it holds no more than the table.
+          if (deleted) await write.reload()
+          return deleted
+        } catch (e) {
+          await writer.run('ROLLBACK').catch(() => {})
+          throw e
+        }
+      })
     },
 
     /** Waits for pending writes and reads, folds the WAL into the file, and closes the database. */
