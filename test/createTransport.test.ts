@@ -27,6 +27,23 @@ describe('createTransport', () => {
     expect(second.body).toBe('{"small":1}')
   })
 
+  it('gzips a large body a 64 KiB piece at a time, letting other tasks run in between, and it gunzips to the same text', async () => {
+    const send = fakeFetch()
+    const transport = createTransport(ENDPOINT, send, () => true)
+    // 300 KiB of JSON with multi-byte characters across the piece boundaries.
+    const big = JSON.stringify({ events: Array.from({ length: 3000 }, (_, i) => ({ i, name: `caf\u00e9 \u{1F375} ${'x'.repeat(80)}` })) })
+    const ran: number[] = []
+    const ticker = setInterval(() => ran.push(send.mock.calls.length), 0)
+    try {
+      await transport._post(big)
+    } finally {
+      clearInterval(ticker)
+    }
+    // Other tasks ran while it compressed, before the request was made.
+    expect(ran.filter((calls) => calls === 0).length).toBeGreaterThanOrEqual(4)
+    expect(await bodyOf(send.mock.calls[0][1])).toBe(big)
+  })
+
   it('tells a network failure as status 0, and gives up on a collector that does not answer within 30 s', async () => {
     expect(await createTransport(ENDPOINT, fakeFetch(() => Promise.reject(new TypeError('Failed to fetch'))))._post('{}')).toEqual({ _status: 0 })
     const send = vi.fn((_url: string, init: RequestInit) => new Promise<Response>((_, fail) => init.signal!.addEventListener('abort', () => fail(init.signal!.reason))))
