@@ -6,7 +6,9 @@ import { WHERE } from './readFilter'
  * sessions affected, first and last seen (epoch ms), the releases it was seen in, and the latest
  * occurrence as a sample, with its raw stack and its frames after source-map resolution. The
  * sample's stack is read from its body after grouping, for the $9 groups alone (carrying every
- * error's body through the grouping was 3/4 of the query's time). With `oneGroup`, only the group
+ * error's body through the grouping was 3/4 of the query's time), found by its rowid (one query,
+ * one snapshot: the rowid names the same row in both reads; matching on the id column instead
+ * scanned it, ~10 ms more at 1,000,000 events). With `oneGroup`, only the group
  * whose fingerprint is $10.
  */
 export const errorGroupsSql = (oneGroup = false) => `
@@ -22,14 +24,14 @@ SELECT fingerprint,
        arg_max(release, time) AS release,
        arg_max(url, time) AS url,
        CAST(arg_max(frames, time) AS VARCHAR) AS frames,
-       arg_max(id, time) AS sample
+       arg_max(rowid, time) AS sample
 FROM events
 WHERE type = 'error' AND ${WHERE}${oneGroup ? ' AND fingerprint = $10' : ''}
 GROUP BY fingerprint
 ORDER BY count DESC, lastSeen DESC, fingerprint
 LIMIT $9)
 SELECT groups.* EXCLUDE (sample), json_extract_string(sample.body, '$.stack') AS stack
-FROM groups LEFT JOIN (SELECT id, body FROM events WHERE type = 'error' AND id IN (SELECT sample FROM groups)) AS sample ON sample.id = groups.sample
+FROM groups LEFT JOIN (SELECT rowid AS sample, body FROM events WHERE rowid IN (SELECT sample FROM groups)) AS sample USING (sample)
 ORDER BY count DESC, lastSeen DESC, fingerprint`
 
 /** errorGroupsSql over every group (/api/errors). */
