@@ -27,7 +27,8 @@ export function createErrorInfo(resolveFrames?: ResolveFrames, size = 1000) {
     let info = cache.get(key)
     if (info) return info
     info = enrich(event)
-    info.catch(() => cache.delete(key))
+    const kept = info
+    kept.catch(() => cache.get(key) === kept && cache.delete(key))
     if (cache.size >= size) cache.delete(cache.keys().next().value!)
     cache.set(key, info)
     return info
