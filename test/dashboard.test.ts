@@ -76,6 +76,21 @@ describe('GET /api/summary', () => {
     ])
   })
 
+  it('gives the same vitals and pages as /api/vitals and /api/vitals?by=page, the 50 most measured pages', async () => {
+    const events: RumEvent[] = []
+    for (let page = 0; page < 55; page++)
+      for (let i = 0; i <= page % 4; i++) {
+        const more = { url: `https://shop.example/p${page}`, viewId: `v${page}-${i}` }
+        events.push(vital('LCP', `l${page}-${i}`, 100 * page + i, 'good', T0 + i, more), vital('INP', `i${page}-${i}`, page + i, 'good', T0 + i, more))
+      }
+    await post(...events)
+    const read = async (path: string) => (await (await fetch(`${url}${path}`)).json()).vitals
+    const { vitals, byPage } = await summary()
+    expect(byPage.length).toBe(100)
+    expect(vitals).toEqual(await read('/api/vitals'))
+    expect(byPage).toEqual(await read('/api/vitals?by=page'))
+  })
+
   it('puts a vital on the page of the view it measures, though reported from the next URL', async () => {
     await post(
       { ...base('s1', T0, 'https://shop.example/a'), viewId: 'va', type: 'page_view', referrer: '', navigationType: 'navigate' } as RumEvent,

@@ -1,12 +1,11 @@
 import type { IngestReply, RumEvent } from '../../wire'
 import type { ResolveFrames } from '../enrich/createSourceMaps'
-import { fingerprintError } from '../enrich/fingerprintError'
-import { parseStack } from '../enrich/parseStack'
+import { createErrorInfo } from '../enrich/createErrorInfo'
 import { createUserAgentParser } from '../enrich/parseUserAgent'
 import type { EventRow } from '../store/eventColumns'
 import { BadBatch, validateBatch } from './validateBatch'
 import { clockOffset } from './clockOffset'
-import { pageOf, toRow, type BatchContext } from './toRow'
+import { pageOf, toRow, type BatchContext, type ErrorInfo } from './toRow'
 
 /** Where accepted rows go: the store (or, later, an OTLP outbox). */
 export interface Sink {
@@ -35,11 +34,7 @@ export function createIngest({ sink, resolveFrames, now = Date.now }: IngestOpti
   const parseUserAgent = createUserAgentParser()
   const viewPages = createViewPages()
 
-  async function errorInfo(event: RumEvent & { type: 'error' }) {
-    let frames = parseStack(event.stack, event.message)
-    if (resolveFrames) frames = await resolveFrames(frames, event.release)
-    return { frames, fingerprint: fingerprintError(event.errorType, event.message, frames) }
-  }
+  const errorInfo = createErrorInfo(resolveFrames)
 
   return async function ingest(text: string, request: RequestInfo = {}): Promise<IngestReply> {
     const receivedAt = now()
@@ -52,10 +47,14 @@ export function createIngest({ sink, resolveFrames, now = Date.now }: IngestOpti
     const batch = validateBatch(body, text.length)
     const context: BatchContext = { receivedAt, ...clockOffset(batch.sentAt, receivedAt), sdk: batch.sdk, userAgent: parseUserAgent(request.userAgent), userAgentText: request.userAgent }
     const pages = batch.events.map(viewPages.pageOf)
-    // Only errors wait (for source maps); the rest of the batch is built in one pass.
-    const rows = batch.events.some((event) => event.type === 'error')
-      ? await Promise.all(batch.events.map(async (event, i) => toRow(event, context, event.type === 'error' ? await errorInfo(event) : undefined, pages[i])))
-      : batch.events.map((event, i) => toRow(event, context, undefined, pages[i]))
+    // Only errors wait (for source maps, once per distinct error); the rows are built in one pass.
+    const errors = new Map<number, ErrorInfo>()
+    const waits: Promise<unknown>[] = []
+    batch.events.forEach((event, i) => {
+      if (event.type === 'error') waits.push(errorInfo(event).then((info) => errors.set(i, info)))
+    })
+    if (waits.length) await Promise.all(waits)
+    const rows = batch.events.map((event, i) => toRow(event, context, errors.get(i), pages[i]))
     return sink.insert(rows)
   }
 }

@@ -72,12 +72,9 @@ export function addQueryRoutes(app: Hono<{ Bindings: HttpBindings }>, store: Sto
 
   /** GET /api/summary: what the dashboard shows, `{vitals, byPage, errors, sessions}` (shapes as /api/vitals, ?by=page, /api/errors, /api/sessions). */
   app.get('/api/summary', async (c) => {
-    const [vitals, byPage, errors, sessions] = await Promise.all([
-      run(SUMMARY.vitals, c.req.url),
-      run(SUMMARY.byPage, c.req.url),
-      run(SUMMARY.errors, c.req.url, 50),
-      run(SUMMARY.sessions, c.req.url, 50),
-    ])
+    const [vitalRows, errors, sessions] = await Promise.all([run(SUMMARY.vitals, c.req.url), run(SUMMARY.errors, c.req.url, 50), run(SUMMARY.sessions, c.req.url, 50)])
+    const vitals = vitalRows.filter((row) => row.overall).map(({ overall, group, ...row }) => row)
+    const byPage = vitalRows.filter((row) => !row.overall).map(({ overall, ...row }) => row)
     return c.json({ vitals, byPage, errors: errors.map((row) => ({ ...row, frames: parseJson(row.frames) })), sessions })
   })
 }

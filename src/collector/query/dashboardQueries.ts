@@ -1,12 +1,11 @@
-// What the dashboard shows (/api/summary): the p75 of each vital overall and by page, the error
-// groups and the latest sessions, over the common filter.
+// What the dashboard shows (/api/summary): the p75 of each vital overall and by page (one query,
+// its rows split by `overall`), the error groups and the latest sessions, over the common filter.
 import { ERROR_GROUPS } from './errorQueries'
 import { SESSIONS } from './sessionQueries'
-import { vitalsSql } from './vitalQueries'
+import { vitalsAndGroupsSql } from './vitalQueries'
 
 export const SUMMARY = {
-  vitals: vitalsSql(),
-  byPage: vitalsSql('page'),
+  vitals: vitalsAndGroupsSql('page'),
   errors: ERROR_GROUPS,
   sessions: SESSIONS,
 }

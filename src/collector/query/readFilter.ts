@@ -1,4 +1,5 @@
 import { HttpError } from '../server/HttpError'
+import { BUCKET_ORIGIN } from './BUCKET_ORIGIN'
 
 /** Latest epoch ms a JavaScript Date holds (and DuckDB's TIMESTAMP well past it). */
 const MAX_TIME = 8.64e15
@@ -61,7 +62,7 @@ export const filterParams = (filter: Filter) => [filter.since, filter.until, fil
 
 /**
  * The start (epoch ms) of the `bucket`-ms time bucket holding `time`, as DuckDB's time_bucket has it
- * (buckets counted from Monday 2000-01-03 00:00 UTC), in integer arithmetic on epoch ms:
+ * (buckets counted from BUCKET_ORIGIN, Monday 2000-01-03 00:00 UTC), in integer arithmetic on epoch ms:
  * time_bucket on an INTERVAL cost 1.5–2× as much per row at 1,000,000 events (bench/RESULTS.md).
  */
-export const bucketStart = (bucket: string, time = 'time') => `((epoch_ms(${time}) - 946857600000) // ${bucket} * ${bucket} + 946857600000)`
+export const bucketStart = (bucket: string, time = 'time') => `((epoch_ms(${time}) - ${BUCKET_ORIGIN}) // ${bucket} * ${bucket} + ${BUCKET_ORIGIN})`

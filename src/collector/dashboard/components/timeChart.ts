@@ -31,13 +31,6 @@ export interface TimeChartOptions {
   range: [number, number]
 }
 
-/** Bucket starts covering [since, until): multiples of `bucket` since the epoch, as DuckDB's time_bucket. */
-export function bucketStarts(since: number, until: number, bucket: number): number[] {
-  const starts = []
-  for (let t = Math.floor(since / bucket) * bucket; t < until; t += bucket) starts.push(t)
-  return starts
-}
-
 /** Values of `rows` (each with `start`, epoch ms) on `times`, null for a bucket without a row. */
 export function alignTo<T extends { start: number }>(times: number[], rows: T[], value: (row: T) => number | null): (number | null)[] {
   const byStart = new Map(rows.map((row) => [row.start, value(row)]))

@@ -1,7 +1,8 @@
 import type { Release, TrafficBucket } from '../lib/apiTypes'
+import { bucketStarts } from '../lib/bucketStarts'
 import { formatCount } from '../lib/format'
 import type { ViewContext } from '../views/viewContext'
-import { alignTo, bucketStarts, timeChart } from './timeChart'
+import { alignTo, timeChart } from './timeChart'
 import { markersOf } from './vitalTrend'
 
 type Key = 'pageViews' | 'sessions' | 'actions' | 'errors' | 'events'

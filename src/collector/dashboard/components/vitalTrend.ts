@@ -1,8 +1,9 @@
 import type { Release, VitalBucket } from '../lib/apiTypes'
+import { bucketStarts } from '../lib/bucketStarts'
 import { formatPercent } from '../lib/format'
 import { formatVital, THRESHOLDS, type VitalName } from '../lib/vitalThresholds'
 import type { ViewContext } from '../views/viewContext'
-import { alignTo, bucketStarts, timeChart } from './timeChart'
+import { alignTo, timeChart } from './timeChart'
 
 /** Release markers: each release at its first event. */
 export const markersOf = (releases: Release[]) => releases.map((r) => ({ time: r.firstSeen, label: r.release }))

@@ -1,0 +1,36 @@
+import type { RumEvent } from '../../wire'
+import type { ErrorInfo } from '../ingest/toRow'
+import type { ResolveFrames } from './createSourceMaps'
+import { fingerprintError } from './fingerprintError'
+import { parseStack } from './parseStack'
+
+/**
+ * An error's enrichment (its stack parsed, resolved with source maps when given, fingerprinted),
+ * kept for the last `size` distinct errors: the same few errors come again and again (one bug,
+ * many visitors), and parsing and hashing one cost ~4 µs an event of a bench batch, a tenth of
+ * them errors (bench/RESULTS.md). The key is everything the result depends on: type, message,
+ * stack and release (source maps are per release, and a map is read once, found or not, so a
+ * kept result stays what resolving again would give). A failed resolution is not kept.
+ */
+export function createErrorInfo(resolveFrames?: ResolveFrames, size = 1000) {
+  const cache = new Map<string, Promise<ErrorInfo>>()
+
+  async function enrich(event: RumEvent & { type: 'error' }): Promise<ErrorInfo> {
+    let frames = parseStack(event.stack, event.message)
+    if (resolveFrames) frames = await resolveFrames(frames, event.release)
+    return { frames, fingerprint: fingerprintError(event.errorType, event.message, frames) }
+  }
+
+  /** The enrichment of `event`; rejects as source-map resolution does. */
+  return function errorInfo(event: RumEvent & { type: 'error' }): Promise<ErrorInfo> {
+    const key = `${event.release ?? ''}\0${event.errorType}\0${event.message}\0${event.stack ?? ''}`
+    let info = cache.get(key)
+    if (info) return info
+    info = enrich(event)
+    const kept = info
+    kept.catch(() => cache.get(key) === kept && cache.delete(key))
+    if (cache.size >= size) cache.delete(cache.keys().next().value!)
+    cache.set(key, info)
+    return info
+  }
+}
