@@ -78,6 +78,7 @@ async function main(): Promise<number | undefined> {
   } catch (e) {
     console.error(`rumlet-collector: cannot listen on ${args.host}:${args.port}: ${(e as Error).message}`)
     await forwarding?.stop()
+    if (!forwarding) await exporter?.shutdown()
     await store?.close()
     return 1
   }
