@@ -2,6 +2,7 @@ import type { RumEvent } from '../../wire'
 import type { ErrorInfo } from '../ingest/toRow'
 import type { ResolveFrames } from './createSourceMaps'
 import { fingerprintError } from './fingerprintError'
+import { memoize } from './memoize'
 import { parseStack } from './parseStack'
 
 /**
@@ -13,8 +14,6 @@ import { parseStack } from './parseStack'
  * kept result stays what resolving again would give). A failed resolution is not kept.
  */
 export function createErrorInfo(resolveFrames?: ResolveFrames, size = 1000) {
-  const cache = new Map<string, Promise<ErrorInfo>>()
-
   async function enrich(event: RumEvent & { type: 'error' }): Promise<ErrorInfo> {
     let frames = parseStack(event.stack, event.message)
     if (resolveFrames) frames = await resolveFrames(frames, event.release)
@@ -22,15 +21,14 @@ export function createErrorInfo(resolveFrames?: ResolveFrames, size = 1000) {
   }
 
   /** The enrichment of `event`; rejects as source-map resolution does. */
-  return function errorInfo(event: RumEvent & { type: 'error' }): Promise<ErrorInfo> {
-    const key = `${event.release ?? ''}\0${event.errorType}\0${event.message}\0${event.stack ?? ''}`
-    let info = cache.get(key)
-    if (info) return info
-    info = enrich(event)
-    const kept = info
-    kept.catch(() => cache.get(key) === kept && cache.delete(key))
-    if (cache.size >= size) cache.delete(cache.keys().next().value!)
-    cache.set(key, info)
-    return info
-  }
+  const errorInfo = memoize(
+    (event: RumEvent & { type: 'error' }): Promise<ErrorInfo> => {
+      const info = enrich(event)
+      info.catch(() => errorInfo.forget(event, info))
+      return info
+    },
+    size,
+    (event) => `${event.release ?? ''}\0${event.errorType}\0${event.message}\0${event.stack ?? ''}`,
+  )
+  return errorInfo as (event: RumEvent & { type: 'error' }) => Promise<ErrorInfo>
 }

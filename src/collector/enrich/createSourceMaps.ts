@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import { resolve, sep } from 'node:path'
 import { originalPositionFor, TraceMap } from '@jridgewell/trace-mapping'
+import { memoize } from './memoize'
 import type { Frame } from './parseStack'
 
 /** Source maps held in memory at once; the oldest loaded is let go first. */
@@ -18,7 +19,8 @@ const MAX_MAPS = 200
  */
 export function createSourceMaps(dir: string) {
   const root = resolve(dir)
-  const maps = new Map<string, Promise<TraceMap | null>>()
+  // Read once (a missing map too), whatever frame asks first.
+  const read = memoize((path: string) => readFile(path, 'utf8').then((text) => new TraceMap(text), () => null), MAX_MAPS)
 
   const load = (release: string, file: string): Promise<TraceMap | null> => {
     // A release names one folder: no separators, not . or .. (it comes from the page).
@@ -31,13 +33,7 @@ export function createSourceMaps(dir: string) {
       return Promise.resolve(null)
     }
     if (!path.startsWith(base)) return Promise.resolve(null)
-    let map = maps.get(path)
-    if (!map) {
-      map = readFile(path, 'utf8').then((text) => new TraceMap(text), () => null)
-      if (maps.size >= MAX_MAPS) maps.delete(maps.keys().next().value!)
-      maps.set(path, map)
-    }
-    return map
+    return read(path)
   }
 
   /**

@@ -1,4 +1,5 @@
 import Bowser from 'bowser'
+import { memoize } from './memoize'
 
 /** What a User-Agent says about the visitor's software and device. */
 export interface UserAgentInfo {
@@ -19,24 +20,18 @@ const NONE: UserAgentInfo = { browser: null, browserVersion: null, os: null, dev
  * strings over and over, and parsing one costs tens of microseconds. Keeps at most `size`.
  */
 export function createUserAgentParser(size = 1000) {
-  const cache = new Map<string, UserAgentInfo>()
-  return (userAgent: string | undefined | null): UserAgentInfo => {
-    if (!userAgent) return NONE
-    let info = cache.get(userAgent)
-    if (info) return info
+  const parse = memoize((userAgent: string): UserAgentInfo => {
     try {
       const parsed = Bowser.parse(userAgent.slice(0, 1024))
-      info = {
+      return {
         browser: parsed.browser.name || null,
         browserVersion: parsed.browser.version?.split('.')[0] || null,
         os: parsed.os.name || null,
         device: parsed.platform.type || null,
       }
     } catch {
-      info = NONE
+      return NONE
     }
-    if (cache.size >= size) cache.delete(cache.keys().next().value!)
-    cache.set(userAgent, info)
-    return info
-  }
+  }, size)
+  return (userAgent: string | undefined | null): UserAgentInfo => (userAgent ? parse(userAgent) : NONE)
 }
