@@ -33,7 +33,7 @@ interface Locked {
 const LOCKED: Record<string, Locked> = {
   'history.pushState': {
     lock: `lock(history, 'pushState')`,
-    named: /pushState/,
+    named: /history\.pushState/,
     // A fragment route change is seen by rumlet's hashchange listener, not by its pushState patch.
     sibling: (page) => page.evaluate(() => (location.hash = '#/cart')),
     siblingStored: (events) => ofType(events, 'page_view').some((view) => view.navigationType === 'route_change' && view.url.endsWith('#/cart')),

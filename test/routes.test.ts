@@ -137,8 +137,11 @@ describe('trackRoutes', () => {
     try {
       const drops = createDrops(() => {})
       const seen: string[] = []
-      stops.push(trackRoutes(() => seen.push(location.pathname), () => drops._count('not_instrumented')))
+      const skipped: string[] = []
+      stops.push(trackRoutes(() => seen.push(location.pathname), (label) => (skipped.push(label), drops._count('not_instrumented'))))
       expect(drops._take()).toEqual({ not_instrumented: 1 })
+      // The debug build's warning names it as the page would write it.
+      expect(skipped).toEqual(['history.pushState'])
       history.replaceState(null, '', '/replaced')
       expect(seen).toEqual(['/replaced'])
     } finally {

@@ -2,6 +2,8 @@ import { guard } from '../lib/guard'
 import { listen } from '../lib/listen'
 import { wrap } from '../lib/wrap'
 
+declare const __DEBUG__: boolean
+
 /**
  * Calls `cb` after each single-page-app route change: `history.pushState` and `replaceState`
  * that change the route (not those that only change the query or the state), the back and
@@ -35,6 +37,8 @@ export function trackRoutes(cb: () => void, skip: (label: string) => void, hashR
         return result
       },
       skip,
+      // Named as the page writes it, in the debug build's warning only (9 bytes elsewhere).
+      __DEBUG__ ? `history.${name}` : name,
     ),
   )
   stops.push(listen('popstate hashchange', check))
