@@ -48,6 +48,39 @@ describe('createOutbox', () => {
     expect(added.every((entry) => entry._record)).toBe(true)
   })
 
+  it('writes what is added during a write in one transaction once that write ends, in order; nothing is lost', async () => {
+    // The first write is held back (as a slow disk would) until `release`; the writes are real.
+    const buffer = createBuffer(LIMITS)
+    const write = buffer._write
+    const calls: string[][] = []
+    let release = () => {}
+    const held = new Promise<void>((resolve) => (release = resolve))
+    buffer._write = async (groups, now) => {
+      calls.push(groups.flat().map((entry) => entry._key[1]))
+      if (calls.length === 1) await held
+      return write(groups, now)
+    }
+    const { outbox, written } = setup(LIMITS, buffer)
+    outbox._add([event('a')])
+    await settle()
+    // A burst finished in slices: three more adds in later tasks while the first write waits.
+    outbox._add([event('b', T0 + 1)])
+    await settle()
+    outbox._add([event('c', T0 + 2)])
+    outbox._add([event('d', T0 + 3, { type: 'error' })])
+    await settle()
+    expect(calls).toEqual([['a']])
+    release()
+    await settle()
+    expect(calls).toEqual([['a'], ['b', 'c', 'd']])
+    // The second write's `written` says it holds an error.
+    expect(written.mock.calls).toEqual([
+      [expect.any(Number), false],
+      [expect.any(Number), true],
+    ])
+    expect(ids(await outbox._take(1e6))).toEqual(['a', 'b', 'c', 'd'])
+  })
+
   it('tells `written` when a write holds an error (urgent), and only that write', async () => {
     const { outbox, written } = setup()
     outbox._add([event('a'), { ...event('e'), type: 'error' }])

@@ -7,8 +7,14 @@ import { packGroups } from './packGroups'
 
 /** An event this large is a bug in the page (or in rumlet): it would not fit a beacon (bytes). */
 const MAX_EVENT_BYTES = 60 * 1024
-/** A record holds at most this much: reads and beacons then never need to split one (bytes). */
-const RECORD_BYTES = 16 * 1024
+/**
+ * A record holds at most this much (bytes): a quarter of what one send carries (startSender's
+ * 256 KiB), so that a read takes whole records and never needs to split one. Fewer, larger records
+ * cost less: Chromium spends main-thread time on every `put` and on every value read back
+ * (1,000 events in 20 records of 16 KiB cost about twice the `put` and `getAll` time of 5 of
+ * 64 KiB, bench/RESULTS.md).
+ */
+const RECORD_BYTES = 64 * 1024
 /** After IndexedDB failed, this tab keeps its events in memory and tries again this much later (ms). */
 const RETRY_MS = 30_000
 
@@ -36,21 +42,29 @@ export function createOutbox(buffer: Buffer, drops: DropCounter, written: (bytes
   let downUntil = 0
   let queued = false
   let stopped = false
+  let writing = false
   // An error waits among the pending entries.
   let urgent = false
 
-  // Writes what waits, unless IndexedDB failed less than 30 s ago. A write that ends late (after
-  // IndexedDB was taken as stuck) still counts: nothing is written twice.
+  // Writes what waits, unless IndexedDB failed less than 30 s ago, or a write is under way: what
+  // comes meanwhile goes in one transaction when it ends (IndexedDB would have run a second
+  // one after it anyway, so nothing waits longer; a burst assembled in slices is then one or two
+  // transactions, not one a slice). A write that ends late (after IndexedDB was taken as stuck)
+  // still counts: nothing is written twice.
   const write = () => {
     // The cap may have taken some out.
     const entries = pending.filter((entry) => memory.get(entry._key[1]) === entry)
-    if (stopped || Date.now() < downUntil || !entries.length) return
+    if (stopped || writing || Date.now() < downUntil || !entries.length) return
+    writing = true
     const soon = urgent
     pending = []
     urgent = false
     let bytes = 0
     for (const entry of entries) (entry._writing = true), (bytes += entry._key[2])
-    const done = () => entries.map((entry) => (entry._writing = false))
+    const done = () => {
+      writing = false
+      for (const entry of entries) entry._writing = false
+    }
     buffer._write(packGroups(entries, RECORD_BYTES), Date.now()).then(
       ({ expired, queue_full, stored }) => {
         done()
@@ -58,6 +72,7 @@ export function createOutbox(buffer: Buffer, drops: DropCounter, written: (bytes
         drops._count('queue_full', queue_full)
         // More stored than this write: what earlier pages, tabs or crashes left goes out now.
         written(stored! > entries.length ? Infinity : bytes, soon)
+        write()
       },
       () => {
         // Kept in memory: sent from there, beaconed at exit, written again 30 s later.
