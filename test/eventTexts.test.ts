@@ -37,6 +37,10 @@ describe('eventTexts', () => {
     expect(eventTexts('{"sdk":"1"}')).toBeUndefined()
   })
 
+  it('ends on a text that is not JSON (an unterminated string) instead of scanning forever', () => {
+    expect(eventTexts('{"events":[{"id":"a}]}')).toBeUndefined()
+  })
+
   it('agrees with JSON.parse on 2,000 seeded random batches: every text given parses to its event', () => {
     let state = 7
     const random = () => ((state = (Math.imul(state, 1103515245) + 12345) >>> 0) / 2 ** 32)

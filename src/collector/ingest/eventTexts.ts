@@ -10,6 +10,8 @@ function stringEnd(text: string, open: number): number {
   let close = open
   for (;;) {
     close = text.indexOf('"', close + 1)
+    // Unterminated (not JSON.parse's text): the string runs to the end, and so does the scan.
+    if (close < 0) return text.length
     let slashes = 0
     while (text.charCodeAt(close - 1 - slashes) === BACKSLASH) slashes++
     if (slashes % 2 === 0) return close

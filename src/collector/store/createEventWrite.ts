@@ -41,7 +41,7 @@ async function storedOf(connection: DuckDBConnection, candidates: string[]): Pro
  * each with the next insertion number (`seq`), and their vitals folded into `vitals`. Resolves
  * with the ids stored. Exactly once holds because this connection is the only writer and writes
  * run one at a time (openStore's queue), so no other write can store an id between its check and
- * its commit. `reload()` reads the ids again after a delete.
+ * its commit. `reload()` reads the ids again after a delete; `close()` ends the appender.
  */
 export async function createEventWrite(connection: DuckDBConnection) {
   const columns = (await connection.runAndReadAll(`SELECT column_name, data_type FROM information_schema.columns WHERE table_catalog = current_database() AND table_schema = 'main' AND table_name = 'events' ORDER BY ordinal_position`)).getRows()
@@ -87,5 +87,12 @@ export async function createEventWrite(connection: DuckDBConnection) {
     for (const row of news) ids.add(row.id)
     return news.map((row) => row.id)
   }
-  return Object.assign(write, { reload: () => loadIds(connection, ids) })
+  return Object.assign(write, {
+    reload: () => loadIds(connection, ids),
+    /** Closes the appender (it holds nothing between writes), before the connection closes. */
+    close: () => {
+      appender?.closeSync()
+      appender = undefined
+    },
+  })
 }

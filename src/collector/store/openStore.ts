@@ -131,6 +131,7 @@ export async function openStore(path: string, options: StoreOptions = {}) {
       await group.idle()
       await Promise.all(readers.map((reader) => reader.queue(async () => reader.connection.closeSync())))
       await writing(async () => {
+        write.close()
         if (path !== ':memory:') await writer.run('CHECKPOINT')
         writer.closeSync()
         instance.closeSync()
