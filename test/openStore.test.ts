@@ -102,6 +102,17 @@ describe('openStore insert', () => {
     expect(await store.events(ALL)).toEqual([])
     expect(await insertEvents(store, [vital('a')], '0.1.0')).toEqual({ stored: 1, duplicates: 0 })
   })
+
+  it('stores nothing of a batch whose failure comes between two rows, and keeps working afterwards', async () => {
+    const store = await memoryStore()
+    // A second row that fails at its first value: the appender then holds one whole row, which
+    // must not reach the table (closing an appender flushes what it holds).
+    await expect(insertEvents(store, [vital('a'), { ...vital('b'), id: 5 as unknown as string }], '0.1.0')).rejects.toThrow()
+    expect(await store.events(ALL)).toEqual([])
+    expect(await store.query('SELECT count(*)::INTEGER AS n FROM vitals')).toEqual([{ n: 0 }])
+    expect(await insertEvents(store, [vital('a')], '0.1.0')).toEqual({ stored: 1, duplicates: 0 })
+    expect(await insertEvents(store, [vital('a')], '0.1.0')).toEqual({ stored: 0, duplicates: 1 })
+  })
 })
 
 describe('openStore query', () => {

@@ -5,6 +5,7 @@ import { createUserAgentParser } from '../enrich/parseUserAgent'
 import type { EventRow } from '../store/eventColumns'
 import { BadBatch, validateBatch } from './validateBatch'
 import { clockOffset } from './clockOffset'
+import { eventTexts } from './eventTexts'
 import { pageOf, toRow, type BatchContext, type ErrorInfo } from './toRow'
 
 /** Where accepted rows go: the store (or, later, an OTLP outbox). */
@@ -54,12 +55,22 @@ export function createIngest({ sink, resolveFrames, now = Date.now }: IngestOpti
       if (event.type === 'error') waits.push(errorInfo(event).then((info) => errors.set(i, info)))
     })
     if (waits.length) await Promise.all(waits)
-    const rows = batch.events.map((event, i) => toRow(event, context, errors.get(i), pages[i]))
+    const texts = eventTexts(text)
+    const wire = texts?.length === batch.events.length ? texts : undefined
+    const rows = batch.events.map((event, i) => toRow(event, context, errors.get(i), pages[i], READ_AS_JSON.has(event.type) ? undefined : wire?.[i]))
     return sink.insert(rows)
   }
 }
 
 export type Ingest = ReturnType<typeof createIngest>
+
+/**
+ * Event types whose stored body DuckDB reads as JSON (an error's `stack`, a dropped report's
+ * `counts`): these are stored re-stringified from the parsed event, because with a key repeated in
+ * the wire text JSON.parse (and so validation) keeps the last value and DuckDB's JSON reader the
+ * first. Every other body is read by JSON.parse alone, and is stored as it came (eventTexts.ts).
+ */
+const READ_AS_JSON = new Set(['error', 'dropped'])
 
 /** Views remembered: a view's vitals come within minutes of its page view, mostly in the same batch. */
 const MAX_VIEWS = 100_000

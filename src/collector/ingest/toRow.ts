@@ -30,8 +30,10 @@ const or = <T>(value: T | undefined): T | null => (value === undefined ? null : 
 /**
  * The row stored for an event (see eventColumns.ts). `viewPage` is the page of the view the event
  * belongs to, when known: a vital measures its view, though a late CLS is reported from the next URL.
+ * `wireText` is the event's own JSON text from the batch (eventTexts.ts), stored as its body; without
+ * it the body is the event stringified again.
  */
-export function toRow(event: RumEvent, batch: BatchContext, error?: ErrorInfo, viewPage?: string): EventRow {
+export function toRow(event: RumEvent, batch: BatchContext, error?: ErrorInfo, viewPage?: string, wireText?: string): EventRow {
   const e = event as RumEvent & Record<string, unknown>
   const vital = event.type === 'vital' ? event : undefined
   const action = event.type === 'action' ? event : undefined
@@ -71,7 +73,7 @@ export function toRow(event: RumEvent, batch: BatchContext, error?: ErrorInfo, v
     device: batch.userAgent.device,
     sdk: or(batch.sdk),
     attributes: event.attributes ? toJson(event.attributes) : null,
-    body: toJson(event),
+    body: wireText ?? toJson(event),
     user_agent: batch.userAgentText?.slice(0, 1024) || null,
   }
 }

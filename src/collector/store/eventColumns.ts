@@ -98,16 +98,16 @@ CREATE TABLE IF NOT EXISTS vitals (
 )`
 
 /**
- * Folds the vital reports of `source` (`events`, or the staging table whose times are epoch ms:
- * `toTimestamp` turns its time into a TIMESTAMP) that `where` selects into `vitals`: a metric's
- * latest report (by corrected time) wins, against what `vitals` already holds too. The group
- * commit folds the staging table's rows; an older file's table is filled once from `events`.
+ * Folds the vital reports of `events` that `where` selects into `vitals`: a metric's latest report
+ * (by corrected time) wins, against what `vitals` already holds too. Each group commit folds the
+ * rows it appended (by `seq`, inside its transaction); an older file's table is filled once from
+ * every stored row.
  */
-export const foldVitals = (source: string, where = 'true', toTimestamp = (time: string) => time) => `
+export const foldVitals = (where = 'true') => `
 INSERT INTO vitals
-SELECT hash(metric_id), arg_max(name, time), ${toTimestamp('max(time)')}, arg_max(value, time), arg_max(rating, time), arg_max(page, time),
+SELECT hash(metric_id), arg_max(name, time), max(time), arg_max(value, time), arg_max(rating, time), arg_max(page, time),
        any_value(release), any_value(browser), any_value(os), any_value(device), any_value(app), any_value(env)
-FROM ${source}
+FROM events
 WHERE type = 'vital' AND metric_id IS NOT NULL AND ${where}
 GROUP BY hash(metric_id)
 ON CONFLICT (metric) DO UPDATE SET name = excluded.name, time = excluded.time, value = excluded.value, rating = excluded.rating, page = excluded.page

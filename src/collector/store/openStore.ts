@@ -3,7 +3,7 @@ import { dirname } from 'node:path'
 import type { DuckDBConnection, DuckDBValue } from '@duckdb/node-api'
 import type { IngestReply, RumEvent } from '../../wire'
 import { createGroupCommit } from './createGroupCommit'
-import { createStagedWrite } from './createStagedWrite'
+import { createEventWrite } from './createEventWrite'
 import { dropIdKey } from './dropIdKey'
 import { CREATE_EVENTS, CREATE_VITALS, foldVitals, UPGRADE_EVENTS, type EventRow } from './eventColumns'
 import { migrateV0 } from './migrateV0'
@@ -59,10 +59,10 @@ export async function openStore(path: string, options: StoreOptions = {}) {
   const hadVitals = (await writer.runAndReadAll(`SELECT count(*) FROM duckdb_tables() WHERE table_name = 'vitals' AND NOT temporary`)).getRows()[0][0]
   await writer.run(CREATE_VITALS)
   // A file from before the vitals table: fill it once from the vitals already stored.
-  if (!Number(hadVitals)) await writer.run(foldVitals('events'))
+  if (!Number(hadVitals)) await writer.run(foldVitals())
 
   const writing = inOrder()
-  const write = await createStagedWrite(writer)
+  const write = await createEventWrite(writer)
   const group = createGroupCommit((rows) => writing(() => write(rows)))
   const readers = await Promise.all([instance.connect(), instance.connect()]).then((connections) => connections.map((connection) => ({ connection, queue: inOrder() })))
   /** Runs `sql` on the reader with the least work queued. */
@@ -131,6 +131,7 @@ export async function openStore(path: string, options: StoreOptions = {}) {
       await group.idle()
       await Promise.all(readers.map((reader) => reader.queue(async () => reader.connection.closeSync())))
       await writing(async () => {
+        write.close()
         if (path !== ':memory:') await writer.run('CHECKPOINT')
         writer.closeSync()
         instance.closeSync()

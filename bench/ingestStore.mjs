@@ -1,0 +1,78 @@
+// The store's share of ingest, without HTTP or autocannon: the bench mix of bench/ingest.mjs
+// (100-event batches, new ids) goes through createIngest into a sink that keeps the rows, then
+// into openStore on a new DuckDB file, GROUP rows at a time (the group commit's groups). Prints
+// the CPU per 1,000 rows of each part, the process's (all threads) and the main thread's, from
+// /proc. Compiles the TypeScript of SRC (this checkout by default), as bench/queries.mjs does, so
+// two source trees compare on the same machine without building either:
+//   node bench/ingestStore.mjs                          (GROUP=800 TOTAL=100000)
+//   GROUP=5000 node bench/ingestStore.mjs               (what 64 senders make)
+//   SRC=/path/to/other/checkout node bench/ingestStore.mjs
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { rollup } from 'rollup'
+import typescript from '@rollup/plugin-typescript'
+
+const SRC = resolve(process.env.SRC || '.')
+const GROUP = Number(process.env.GROUP || 800)
+const TOTAL = Number(process.env.TOTAL || 100_000)
+const USER_AGENT = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0.0.0 Safari/537.36'
+
+// Inside this checkout's node_modules, so that the compiled store finds @duckdb/node-api.
+const out = resolve('node_modules', '.cache', 'rumlet-bench-store', Buffer.from(SRC).toString('hex').slice(-24))
+const here = process.cwd()
+process.chdir(SRC) // the TypeScript plugin reads tsconfig.json's include from the working folder
+const bundle = await rollup({
+  input: ['src/collector/store/openStore.ts', 'src/collector/ingest/createIngest.ts'],
+  external: (id) => /^(node:|@?[a-z])/.test(id),
+  onwarn: () => {},
+  plugins: [typescript({ tsconfig: './tsconfig.json', compilerOptions: { noEmit: false, declaration: false } })],
+})
+mkdirSync(out, { recursive: true })
+await bundle.write({ dir: out, format: 'es', entryFileNames: '[name].mjs' })
+process.chdir(here)
+const { openStore } = await import(join(out, 'openStore.mjs'))
+const { createIngest } = await import(join(out, 'createIngest.mjs'))
+
+// The same mix as bench/ingest.mjs.
+let n = 0
+function body() {
+  const time = Date.now()
+  const events = []
+  for (let i = 0; i < 100; i++) {
+    const common = { id: `b${n++}`, time: time - i, sessionId: `s${n % 5000}`, viewId: `v${n % 20000}`, url: `https://shop.example/product/${n % 100}?ref=x`, route: '/product/[id]', app: 'shop', env: 'prod', release: '1.4.2' }
+    const kind = i % 10
+    if (kind < 5) events.push({ ...common, type: 'vital', name: ['LCP', 'INP', 'CLS', 'FCP', 'TTFB'][kind], value: 1000 + (n % 3000), delta: 10, rating: 'good', metricId: `m${n}` })
+    else if (kind < 8) events.push({ ...common, type: 'action', name: 'add_to_cart', duration: 40, ok: true, source: 'click', attributes: { sku: 'TEA-01', qty: 2 } })
+    else if (kind === 8) events.push({ ...common, type: 'page_view', referrer: 'https://search.example/', navigationType: 'navigate', ttfb: 120, fcp: 800 })
+    else events.push({ ...common, type: 'error', message: `Cannot read properties of undefined (reading 'x${n % 7}')`, errorType: 'TypeError', stack: 'TypeError: x\n    at addToCart (https://shop.example/assets/app.min.js:1:2045)\n    at HTMLButtonElement.<anonymous> (https://shop.example/assets/app.min.js:1:3120)', source: 'error', count: 1, fingerprint: 'f' })
+  }
+  return JSON.stringify({ schema: 1, sdk: '0.1.0', sentAt: time, events })
+}
+
+// CPU from /proc in clock ticks (10 ms): the process (every thread, DuckDB's too) and the main thread.
+const cpuOf = (file) => { const fields = readFileSync(file, 'utf8').split(') ')[1].split(' '); return (Number(fields[11]) + Number(fields[12])) * 10 }
+const cpu = () => ({ process: cpuOf(`/proc/${process.pid}/stat`), main: cpuOf(`/proc/${process.pid}/task/${process.pid}/stat`) })
+const perK = (ms) => ((ms / TOTAL) * 1000).toFixed(1)
+const load = () => readFileSync('/proc/loadavg', 'utf8').split(' ')[0]
+
+const bodies = Array.from({ length: TOTAL / 100 }, body)
+const batches = []
+const ingest = createIngest({ sink: { insert: async (rows) => (batches.push(rows), { stored: rows.length, duplicates: 0 }) } })
+let before = cpu()
+for (const text of bodies) await ingest(text, { userAgent: USER_AGENT })
+let after = cpu()
+console.log(`${SRC}: parse, validate, enrich, rows: ${perK(after.process - before.process)} ms per 1,000 events (main thread ${perK(after.main - before.main)})`)
+
+const folder = mkdtempSync(join(tmpdir(), 'rumlet-bench-store-'))
+const path = join(folder, 'rum.duckdb')
+const store = await openStore(path)
+before = cpu()
+// One insert of GROUP rows is one group commit of that size (concurrent inserts would split:
+// the first starts a commit alone, the rest wait and go in together).
+for (let i = 0; i < batches.length; i += GROUP / 100) await store.insert(batches.slice(i, i + GROUP / 100).flat())
+after = cpu()
+const wal = existsSync(`${path}.wal`) ? statSync(`${path}.wal`).size : 0
+console.log(`store, groups of ${GROUP} rows: ${perK(after.process - before.process)} ms per 1,000 events (main thread ${perK(after.main - before.main)}); WAL ${Math.round(wal / TOTAL)} bytes an event; load average ${load()}`)
+await store.close()
+rmSync(folder, { recursive: true, force: true })
