@@ -7,16 +7,16 @@
 //   node bench/ingestStore.mjs                          (GROUP=800 TOTAL=100000)
 //   GROUP=5000 node bench/ingestStore.mjs               (what 64 senders make)
 //   SRC=/path/to/other/checkout node bench/ingestStore.mjs
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { rollup } from 'rollup'
 import typescript from '@rollup/plugin-typescript'
+import { cpuTime, createBatchBodies, loadAverage, USER_AGENT } from './lib/ingestMix.mjs'
 
 const SRC = resolve(process.env.SRC || '.')
 const GROUP = Number(process.env.GROUP || 800)
 const TOTAL = Number(process.env.TOTAL || 100_000)
-const USER_AGENT = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0.0.0 Safari/537.36'
 
 // Inside this checkout's node_modules, so that the compiled store finds @duckdb/node-api.
 const out = resolve('node_modules', '.cache', 'rumlet-bench-store', Buffer.from(SRC).toString('hex').slice(-24))
@@ -34,27 +34,10 @@ process.chdir(here)
 const { openStore } = await import(join(out, 'openStore.mjs'))
 const { createIngest } = await import(join(out, 'createIngest.mjs'))
 
-// The same mix as bench/ingest.mjs.
-let n = 0
-function body() {
-  const time = Date.now()
-  const events = []
-  for (let i = 0; i < 100; i++) {
-    const common = { id: `b${n++}`, time: time - i, sessionId: `s${n % 5000}`, viewId: `v${n % 20000}`, url: `https://shop.example/product/${n % 100}?ref=x`, route: '/product/[id]', app: 'shop', env: 'prod', release: '1.4.2' }
-    const kind = i % 10
-    if (kind < 5) events.push({ ...common, type: 'vital', name: ['LCP', 'INP', 'CLS', 'FCP', 'TTFB'][kind], value: 1000 + (n % 3000), delta: 10, rating: 'good', metricId: `m${n}` })
-    else if (kind < 8) events.push({ ...common, type: 'action', name: 'add_to_cart', duration: 40, ok: true, source: 'click', attributes: { sku: 'TEA-01', qty: 2 } })
-    else if (kind === 8) events.push({ ...common, type: 'page_view', referrer: 'https://search.example/', navigationType: 'navigate', ttfb: 120, fcp: 800 })
-    else events.push({ ...common, type: 'error', message: `Cannot read properties of undefined (reading 'x${n % 7}')`, errorType: 'TypeError', stack: 'TypeError: x\n    at addToCart (https://shop.example/assets/app.min.js:1:2045)\n    at HTMLButtonElement.<anonymous> (https://shop.example/assets/app.min.js:1:3120)', source: 'error', count: 1, fingerprint: 'f' })
-  }
-  return JSON.stringify({ schema: 1, sdk: '0.1.0', sentAt: time, events })
-}
-
-// CPU from /proc in clock ticks (10 ms): the process (every thread, DuckDB's too) and the main thread.
-const cpuOf = (file) => { const fields = readFileSync(file, 'utf8').split(') ')[1].split(' '); return (Number(fields[11]) + Number(fields[12])) * 10 }
-const cpu = () => ({ process: cpuOf(`/proc/${process.pid}/stat`), main: cpuOf(`/proc/${process.pid}/task/${process.pid}/stat`) })
+const body = createBatchBodies(100)
+const cpu = () => cpuTime(process.pid)
 const perK = (ms) => ((ms / TOTAL) * 1000).toFixed(1)
-const load = () => readFileSync('/proc/loadavg', 'utf8').split(' ')[0]
+const load = loadAverage
 
 const bodies = Array.from({ length: TOTAL / 100 }, body)
 const batches = []
