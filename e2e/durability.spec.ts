@@ -85,5 +85,25 @@ test.describe('IndexedDB failing', () => {
       expect(actionNames(after, 'nodbexit').sort()).toEqual(all('nodbexit', 5))
       expect(errors).toEqual([])
     })
+
+    test(`${name}: a burst past 64 KiB and an error leave from memory at once, not at the interval, in requests the collector takes`, async ({ page, collector }) => {
+      site = await startSite({ '/': rumPage(collector.url, { flushInterval: 60_000, head: `<script>${script}</script>` }) })
+      const refused: number[] = []
+      page.on('response', (response) => response.url().endsWith('/rum') && response.status() >= 400 && refused.push(response.status()))
+      await page.goto(`${site.url}/`)
+      // The page view's write has failed (250 ms after load) before the burst comes.
+      await page.waitForTimeout(1000)
+      await page.evaluate(() => (window as any).record(1000, 'burst'))
+      // The burst is finished in slices: what the last ones add while a send is under way is
+      // under 64 KiB, and waits (for the interval, or here for the error).
+      // (Over 1,000 events: the collector's events API answers 1,000 unless asked for more.)
+      const stored = async () => actionNames(await collector.events({ limit: '5000' }), 'burst')
+      await expect.poll(async () => (await stored()).length, { timeout: 10_000 }).toBeGreaterThanOrEqual(500)
+      await page.evaluate(() => setTimeout(() => { throw new Error('nodb error') }))
+      await expect.poll(async () => (await collector.events({ type: 'error' })).map((event) => event.type === 'error' && event.message), { timeout: 10_000 }).toEqual(['nodb error'])
+      expect((await stored()).sort()).toEqual(all('burst', 1000))
+      // Small events: 256 KiB would hold more than the collector's 1,000 a batch.
+      expect(refused).toEqual([])
+    })
   }
 })

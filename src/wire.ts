@@ -5,6 +5,9 @@
 /** Version of the batch envelope; the collector rejects versions it does not know. */
 export const SCHEMA_VERSION = 1
 
+/** Events in one batch, at most: the collector refuses more (400), so the snippet never sends more. */
+export const MAX_BATCH_EVENTS = 1000
+
 /** Attribute values are flat: no nesting, no arrays. */
 export type Attributes = Record<string, string | number | boolean>
 

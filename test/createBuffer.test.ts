@@ -58,14 +58,19 @@ describe('createBuffer', () => {
     expect((await buffer._next([], 1e6)).map((e) => e._key[1])).toEqual(['a'])
   })
 
-  it('reads the oldest records of any tab, as many as fit in _maxBytes but at least one', async () => {
+  it('reads the oldest records of any tab, as many as fit in maxBytes and maxCount but at least one', async () => {
     const other = createBuffer(LIMITS)
     await other._write([[entry('a', T0)], [entry('b', T0 + 1)], [entry('c', T0 + 2)]], T0)
     const buffer = createBuffer(LIMITS)
     expect((await buffer._next([], 22)).map((e) => e._key[1])).toEqual(['a', 'b'])
     expect((await buffer._next([], 21)).map((e) => e._key[1])).toEqual(['a'])
     expect((await buffer._next([], 1)).map((e) => e._key[1])).toEqual(['a'])
-    const read = await buffer._next([], 1e6)
+    // …and as many as fit in `maxCount` events (the collector's limit per batch), at least one record.
+    await other._write([[entry('d', T0 + 3), entry('e', T0 + 4)]], T0)
+    expect((await buffer._next([], 1e6, 4)).map((e) => e._key[1])).toEqual(['a', 'b', 'c'])
+    expect((await buffer._next([], 1e6, 5)).map((e) => e._key[1])).toEqual(['a', 'b', 'c', 'd', 'e'])
+    expect((await buffer._next([], 1e6, 0)).map((e) => e._key[1])).toEqual(['a'])
+    const read = (await buffer._next([], 1e6)).slice(0, 3)
     expect(read.map((e) => [e._key, e._json, e._record![1]])).toEqual([
       [[T0, 'a', 10], '{"id":"a"}', 'a'],
       [[T0 + 1, 'b', 10], '{"id":"b"}', 'b'],

@@ -104,6 +104,13 @@ describe('createOutbox', () => {
     expect(written.mock.lastCall![0]).not.toBe(Infinity)
   })
 
+  it('writes at most 250 events a record, so that a send of four records stays within the collector\'s 1,000 events', async () => {
+    const { outbox } = setup({ ...LIMITS, _maxEvents: 2000 })
+    outbox._add(Array.from({ length: 600 }, (_, i) => event(`e${i}`, T0 + i)))
+    await settle()
+    expect((await outbox._take(1e6, 1000)).map((entry) => entry._record![3])).toEqual([...Array(250).fill(250), ...Array(250).fill(250), ...Array(100).fill(100)])
+  })
+
   it('drops and counts an event over 60 KiB (too_large) and one that is no JSON (unserializable); the others go on', async () => {
     const { outbox, drops } = setup()
     const added = outbox._add([event('big', T0, { name: 'x'.repeat(61 * 1024) }), event('bigint', T0, { n: 1n }), event('ok')])
@@ -134,6 +141,7 @@ describe('createOutbox', () => {
     expect(outbox._unwritten()).toBe(true)
     outbox._add([event('b')])
     expect(write).toHaveBeenCalledTimes(1)
+    expect(ids(await outbox._take(1e6, 1))).toEqual(['a'])
     const taken = await outbox._take(1e6)
     expect(ids(taken)).toEqual(['a', 'b'])
     outbox._ack(taken.slice(0, 1))
@@ -141,6 +149,39 @@ describe('createOutbox', () => {
     vi.setSystemTime(T0 + 30_001)
     expect(ids(await outbox._take(1e6))).toEqual(['b'])
     expect(outbox._unwritten()).toBe(false)
+  })
+
+  it('while IndexedDB is down, tells `written` of each event kept in memory at once (an error as urgent), so a burst or an error does not wait for the interval', async () => {
+    const buffer = createBuffer(LIMITS)
+    const write = vi.spyOn(buffer, '_write').mockRejectedValue(new Error('no IndexedDB'))
+    const { outbox, written } = setup(LIMITS, buffer)
+    const [a] = outbox._add([event('a')])
+    await settle()
+    expect(written).toHaveBeenLastCalledWith(a._key[2], false)
+    const [b] = outbox._add([event('b')])
+    const [e] = outbox._add([{ ...event('e'), type: 'error' }])
+    await settle()
+    expect(write).toHaveBeenCalledTimes(1)
+    // Once each: `a` is not heard of again.
+    expect(written.mock.calls).toEqual([[a._key[2], false], [b._key[2] + e._key[2], true]])
+    await outbox._take(1e6)
+    await settle()
+    expect(written).toHaveBeenCalledTimes(2)
+  })
+
+  it('tells `written` of events added during a write that fails, with the failed write', async () => {
+    const buffer = createBuffer(LIMITS)
+    let fail!: () => void
+    vi.spyOn(buffer, '_write').mockImplementationOnce(() => new Promise((_, reject) => (fail = () => reject(new Error('quota')))))
+    const { outbox, written } = setup(LIMITS, buffer)
+    const [a] = outbox._add([event('a')])
+    await settle()
+    const [e] = outbox._add([{ ...event('e'), type: 'error' }])
+    await settle()
+    expect(written).not.toHaveBeenCalled()
+    fail()
+    await settle()
+    expect(written.mock.calls).toEqual([[a._key[2] + e._key[2], true]])
   })
 
   it('never writes an event twice, also when its write ends after IndexedDB was taken as stuck', async () => {

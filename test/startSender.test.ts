@@ -114,6 +114,15 @@ describe('startSender', () => {
     expect(posts.flatMap(names)).toEqual(Array.from({ length: 300 }, (_, i) => `a${i}`))
   })
 
+  it('carries at most 1,000 events a request (the collector refuses more), however small they are', async () => {
+    const { record, sender } = setup()
+    await record(1100, 'a')
+    await sender._flush()
+    await settle()
+    expect(posts.map((batch) => batch.events.length)).toEqual([1000, 100])
+    expect(posts.flatMap(names)).toEqual(Array.from({ length: 1100 }, (_, i) => `a${i}`))
+  })
+
   it('deletes events only once the collector answered 2xx', async () => {
     const { record, sender, outbox } = setup()
     await record(2)

@@ -128,14 +128,19 @@ export function createBuffer(limits: Limits) {
 
     /**
      * Deletes the records in `acknowledged`, then reads the oldest records of any tab, as many
-     * as fit in `maxBytes` (at least one): their entries, oldest first. One transaction.
+     * as fit in `maxBytes` and `maxCount` events (at least one): their entries, oldest first.
+     * One transaction.
      */
-    _next: (acknowledged: RecordKey[], maxBytes: number) =>
+    _next: (acknowledged: RecordKey[], maxBytes: number, maxCount = Infinity) =>
       use(acknowledged.length ? 'readwrite' : 'readonly', async (objects) => {
         for (const key of acknowledged) objects.delete(key), (events -= key[3]), (bytes -= key[2])
         const keys = (await done(objects.getAllKeys(EVENTS(), 1000))) as RecordKey[]
         let taken = 0
-        for (let total = 0; taken < keys.length && (!taken || (total += keys[taken][2]) <= maxBytes); ) taken++ || (total = keys[0][2])
+        for (let total = 0, count = 0; taken < keys.length; taken++) {
+          total += keys[taken][2]
+          count += keys[taken][3]
+          if (taken && (total > maxBytes || count > maxCount)) break
+        }
         if (!taken) return []
         // Keys sort oldest first: the range from the first to the last taken holds exactly those.
         const values = (await done(objects.getAll(IDBKeyRange.bound(keys[0], keys[taken - 1]), taken))) as Stored[]

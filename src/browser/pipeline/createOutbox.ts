@@ -15,6 +15,8 @@ const MAX_EVENT_BYTES = 60 * 1024
  * 64 KiB, bench/RESULTS.md).
  */
 const RECORD_BYTES = 64 * 1024
+/** And at most this many events: a quarter of what one send carries (MAX_BATCH_EVENTS). */
+const RECORD_EVENTS = 250
 /** After IndexedDB failed, this tab keeps its events in memory and tries again this much later (ms). */
 const RETRY_MS = 30_000
 
@@ -27,9 +29,10 @@ export const DEFAULT_LIMITS: Limits = { _maxEvents: 5000, _maxBytes: 5e6, _maxAg
  * at any moment: written first, sent after); `take` gives the sender the oldest of any tab, and
  * `ack` forgets them once acknowledged; `forExit` gives the beacons what only this tab holds.
  * Without a working IndexedDB, this tab's events are sent from memory. Every loss is counted
- * in `drops`. `written(bytes, urgent)` hears of each write, so that a full batch leaves soon (and
- * `Infinity` when IndexedDB held more than that write: earlier pages left events); `urgent` when
- * the write holds an error, which should not wait for the interval.
+ * in `drops`. `written(bytes, urgent)` hears of each write (and, while IndexedDB is down, of each
+ * event kept in memory), so that a full batch leaves soon (and `Infinity` when IndexedDB held more
+ * than that write: earlier pages left events); `urgent` when they hold an error, which should not
+ * wait for the interval.
  */
 export function createOutbox(buffer: Buffer, drops: DropCounter, written: (bytes: number, urgent: boolean) => void, limits = DEFAULT_LIMITS) {
   // This tab's events the collector has not acknowledged, by id, oldest first: those not yet
@@ -43,43 +46,60 @@ export function createOutbox(buffer: Buffer, drops: DropCounter, written: (bytes
   let queued = false
   let stopped = false
   let writing = false
-  // An error waits among the pending entries.
+  // What `written` has not heard of yet (bytes), and whether an error is among it.
+  let unheard = 0
   let urgent = false
 
-  // Writes what waits, unless IndexedDB failed less than 30 s ago, or a write is under way: what
-  // comes meanwhile goes in one transaction when it ends (IndexedDB would have run a second
-  // one after it anyway, so nothing waits longer; a burst assembled in slices is then one or two
-  // transactions, not one a slice). A write that ends late (after IndexedDB was taken as stuck)
-  // still counts: nothing is written twice.
+  // Tells `written` of the events it has not heard of (kept in memory while IndexedDB is down).
+  const tell = () => {
+    const bytes = unheard
+    const soon = urgent
+    unheard = 0
+    urgent = false
+    if (bytes) written(bytes, soon)
+  }
+
+  // Writes what waits, unless a write is under way: what comes meanwhile goes in one transaction
+  // when it ends (IndexedDB would have run a second one after it anyway, so nothing waits longer;
+  // a burst assembled in slices is then one or two transactions, not one a slice). A write that
+  // ends late (after IndexedDB was taken as stuck) still counts: nothing is written twice. While
+  // IndexedDB is down (it failed less than 30 s ago), `written` hears of new events at once, so
+  // that a burst or an error leaves from memory as soon as it would from IndexedDB.
   const write = () => {
     // The cap may have taken some out.
     const entries = pending.filter((entry) => memory.get(entry._key[1]) === entry)
-    if (stopped || writing || Date.now() < downUntil || !entries.length) return
+    if (stopped || writing || !entries.length) return
+    if (Date.now() < downUntil) return tell()
     writing = true
+    const bytes = unheard
     const soon = urgent
     pending = []
+    unheard = 0
     urgent = false
-    let bytes = 0
-    for (const entry of entries) (entry._writing = true), (bytes += entry._key[2])
+    for (const entry of entries) entry._writing = true
     const done = () => {
       writing = false
       for (const entry of entries) entry._writing = false
     }
-    buffer._write(packGroups(entries, RECORD_BYTES), Date.now()).then(
+    buffer._write(packGroups(entries, RECORD_BYTES, RECORD_EVENTS), Date.now()).then(
       ({ expired, queue_full, stored }) => {
         done()
         drops._count('expired', expired)
         drops._count('queue_full', queue_full)
         // More stored than this write: what earlier pages, tabs or crashes left goes out now.
-        written(stored! > entries.length ? Infinity : bytes, soon)
+        if (stored! > entries.length) written(Infinity, soon)
+        else if (bytes) written(bytes, soon)
         write()
       },
       () => {
-        // Kept in memory: sent from there, beaconed at exit, written again 30 s later.
+        // Kept in memory: sent from there, beaconed at exit, written again 30 s later. `written`
+        // hears of these and of what came during the write.
         done()
         pending = entries.concat(pending)
         downUntil = Date.now() + RETRY_MS
-        written(bytes, soon)
+        unheard += bytes
+        urgent ||= soon
+        tell()
       },
     )
   }
@@ -103,6 +123,7 @@ export function createOutbox(buffer: Buffer, drops: DropCounter, written: (bytes
           memory.set(event.id, entry)
           added.push(entry)
           pending.push(entry)
+          unheard += bytes
           urgent ||= event.type === 'error'
         }
       }
@@ -118,23 +139,21 @@ export function createOutbox(buffer: Buffer, drops: DropCounter, written: (bytes
     },
 
     /**
-     * The oldest events waiting, as many as fit in `maxBytes` (at least one): from IndexedDB,
-     * any tab's, after deleting those acknowledged since the last take; or, without IndexedDB,
-     * from this tab's memory. Empty when nothing waits.
+     * The oldest events waiting, as many as fit in `maxBytes` and `maxCount` (at least one): from
+     * IndexedDB, any tab's, after deleting those acknowledged since the last take; or, without
+     * IndexedDB, from this tab's memory. Empty when nothing waits.
      */
-    async _take(maxBytes: number): Promise<Entry[]> {
+    async _take(maxBytes: number, maxCount = Infinity): Promise<Entry[]> {
       write()
       if (Date.now() >= downUntil)
         try {
-          const entries = await buffer._next(acknowledged, maxBytes)
+          const entries = await buffer._next(acknowledged, maxBytes, maxCount)
           acknowledged = []
           return entries
         } catch {
           downUntil = Date.now() + RETRY_MS
         }
-      const entries: Entry[] = []
-      for (const entry of memory.values()) if (!entries.length || (maxBytes -= entry._key[2]) >= 0) entries.push(entry)
-      return entries
+      return packGroups([...memory.values()], maxBytes, maxCount)[0] || []
     },
 
     /** The collector has these (or refused them for good): forgotten here, deleted at the next take. */

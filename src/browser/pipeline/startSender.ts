@@ -1,3 +1,4 @@
+import { MAX_BATCH_EVENTS } from '../../wire'
 import type { DropCounter } from '../lib/createDrops'
 import { guard } from '../lib/guard'
 import { listen } from '../lib/listen'
@@ -8,9 +9,10 @@ import { retryDelay } from './retryDelay'
 import type { Answer, Transport } from './createTransport'
 
 /**
- * One send carries at most this much JSON (bytes). A fetch that is not `keepalive` is not bound
- * by the 64 KiB in-flight quota of beacons (Fetch spec), and the collector takes 1 MiB: one
- * request for a burst costs the page far less than one per 50 events.
+ * One send carries at most this much JSON (bytes), and at most MAX_BATCH_EVENTS events (the
+ * collector's limit). A fetch that is not `keepalive` is not bound by the 64 KiB in-flight quota
+ * of beacons (Fetch spec), and the collector takes 1 MiB: one request for a burst costs the page
+ * far less than one per 50 events.
  */
 const SEND_BYTES = 256 * 1024
 /** Written and not yet sent past this many bytes: send now rather than at the interval. */
@@ -24,7 +26,8 @@ const ERROR_MS = 1000
 
 /**
  * Sends what the outbox holds to the collector, at most every `interval` ms while there is
- * something to send (within 1 s of an error, and at once past 64 KiB): the oldest first, up to 256 KiB a request, one
+ * something to send (within 1 s of an error, and at once past 64 KiB): the oldest first, up to
+ * 256 KiB and 1,000 events a request, one
  * tab of the origin at a time (a Web Lock held for one send only: a lock held while idle would
  * keep the page out of the back/forward cache; where the lock is missing or denied, every tab
  * sends and the collector's dedupe absorbs the overlap). After a failure it waits with backoff
@@ -94,7 +97,7 @@ export function startSender(outbox: Outbox, transport: Transport, drops: DropCou
   }
 
   const drain = async () => {
-    for (let entries; !stopped && (entries = await outbox._take(SEND_BYTES)).length; ) {
+    for (let entries; !stopped && (entries = await outbox._take(SEND_BYTES, MAX_BATCH_EVENTS)).length; ) {
       const result = await post(entries)
       if (!result || (result < 0 && !(await split(entries)))) return
     }

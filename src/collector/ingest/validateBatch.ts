@@ -1,5 +1,5 @@
 import * as v from 'valibot'
-import { SCHEMA_VERSION, type RumEvent } from '../../wire'
+import { MAX_BATCH_EVENTS, SCHEMA_VERSION, type RumEvent } from '../../wire'
 import { BatchSchema, EVENT_SCHEMAS, UnknownEventSchema } from './wireSchema'
 
 /** A batch the collector will not store, with the reason it tells the sender. */
@@ -17,8 +17,8 @@ export interface ValidBatch {
 
 /** Envelope versions this collector reads. */
 export const KNOWN_SCHEMAS: readonly number[] = [SCHEMA_VERSION]
-/** Events in one batch: the snippet posts at most 50, and a beacon holds at most 16 KiB of them. */
-export const MAX_EVENTS = 1000
+/** Events in one batch (src/wire.ts): a send of the snippet holds at most as many, a beacon at most 50. */
+export const MAX_EVENTS = MAX_BATCH_EVENTS
 /** One event's JSON: the snippet drops larger ones (60 KiB) rather than send them. */
 export const MAX_EVENT_BYTES = 64 * 1024
 /** How deep the values of an event may nest: its own fields are flat or one object deep. */
