@@ -18,8 +18,10 @@ const SRC = resolve(process.env.SRC || '.')
 const GROUP = Number(process.env.GROUP || 800)
 const TOTAL = Number(process.env.TOTAL || 100_000)
 
-// Inside this checkout's node_modules, so that the compiled store finds @duckdb/node-api.
-const out = resolve('node_modules', '.cache', 'rumlet-bench-store', Buffer.from(SRC).toString('hex').slice(-24))
+// Inside this checkout (bench/cache/, git-ignored), so that the compiled store finds
+// @duckdb/node-api in its node_modules, which may be a link shared with other checkouts and is
+// not written to.
+const out = resolve('bench', 'cache', 'rumlet-bench-store', Buffer.from(SRC).toString('hex').slice(-24))
 const here = process.cwd()
 process.chdir(SRC) // the TypeScript plugin reads tsconfig.json's include from the working folder
 const bundle = await rollup({
