@@ -8,6 +8,7 @@
 //   GROUP=5000 node bench/ingestStore.mjs               (what 64 senders make)
 //   SRC=/path/to/other/checkout node bench/ingestStore.mjs
 //   TOTAL=500000 SEGMENT=100000 node bench/ingestStore.mjs   (also each 100,000 events' cost in turn)
+//   REREPORT=0.2 node bench/ingestStore.mjs              (a fifth of the vitals re-report an earlier metric)
 import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
@@ -38,7 +39,8 @@ process.chdir(here)
 const { openStore } = await import(join(out, 'openStore.mjs'))
 const { createIngest } = await import(join(out, 'createIngest.mjs'))
 
-const body = createBatchBodies(100)
+const REREPORT = Number(process.env.REREPORT || 0)
+const body = createBatchBodies(100, REREPORT)
 const cpu = () => cpuTime(process.pid)
 const perK = (ms) => ((ms / TOTAL) * 1000).toFixed(1)
 const load = loadAverage
