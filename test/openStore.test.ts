@@ -292,6 +292,15 @@ describe('openStore vitals', () => {
     expect(await finals(store)).toEqual([{ name: 'CLS', value: 0.2, rating: 'needs-improvement' }, { name: 'CLS', value: 0.3, rating: 'needs-improvement' }])
   })
 
+  it('folds a group with over 1,000 reports of stored or repeated metrics in one statement, to the same result', async () => {
+    const store = await memoryStore()
+    await insertEvents(store, [cls('a', 'm0', 0.5, T0 + 5000)], '0.1.0')
+    // 1,001 reports of m1 (the latest in the middle) and one older report of the stored m0.
+    const reports = Array.from({ length: 1001 }, (_, i) => cls(`r${i}`, 'm1', i === 500 ? 0.9 : i / 10_000, T0 + (i === 500 ? 2000 : i)))
+    expect(await insertEvents(store, [...reports, cls('b', 'm0', 0.01, T0)], '0.1.0')).toEqual({ stored: 1002, duplicates: 0 })
+    expect(await finals(store)).toEqual([0.5, 0.9].map((value) => ({ name: 'CLS', value, rating: 'needs-improvement' })))
+  })
+
   it('updates a metric stored before a reopen, with one row per metric', async () => {
     const path = join(tempFolder(), 'rum.duckdb')
     const first = await openStore(path)
