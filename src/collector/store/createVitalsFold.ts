@@ -9,7 +9,10 @@ import { foldVitals, type EventRow } from './eventColumns'
 // insert itself. Most reports are a metric's first: those need a plain INSERT of their rows, no
 // aggregate and no scan. The few that may update a stored metric (a re-report: web-vitals reports
 // CLS and INP again at hide) go through statements whose `metric IN (…)` of constants DuckDB
-// answers with an index scan of the PRIMARY KEY (EXPLAIN ANALYZE: "Type: Index Scan").
+// answers with an index scan of the PRIMARY KEY (EXPLAIN ANALYZE: "Type: Index Scan"). Measured
+// with bench/ingestStore.mjs (800-row groups): 8–38% less CPU per event on a new file, and in the
+// last 100,000 of 500,000 events 30–32 ms per 1,000 against 43–64 before, also with a fifth of
+// the vitals re-reported.
 
 /** More reports than this that may update stored metrics: the group takes foldVitals's one statement. */
 const MAX_MERGE = 1000
@@ -90,7 +93,7 @@ export async function createVitalsFold(connection: DuckDBConnection) {
         )
       if (fresh.length) await connection.run(`INSERT INTO vitals (${VITALS_COLUMNS}) SELECT * FROM (${latestOf(seqs)}) WHERE metric IN (${keyList(fresh)})`, params)
     }
-    if (merged.length < rows.filter(isFolded).length)
+    if (merged.length < rows.reduce((n, row) => n + (isFolded(row) ? 1 : 0), 0))
       await connection.run(
         `INSERT INTO vitals (${VITALS_COLUMNS}) SELECT hash(metric_id), name, time, value, rating, page, release, browser, os, device, app, env
          FROM events WHERE type = 'vital' AND metric_id IS NOT NULL AND seq > $1${merged.length ? ` AND seq NOT IN (${merged.join(', ')})` : ''}`,
