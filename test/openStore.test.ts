@@ -286,6 +286,47 @@ describe('openStore vitals', () => {
     expect(await finals(store)).toEqual([{ name: 'CLS', value: 0.2, rating: 'needs-improvement' }, { name: 'CLS', value: 0.3, rating: 'needs-improvement' }])
   })
 
+  it('keeps the latest of the reports of one metric in one batch, whichever comes first in it', async () => {
+    const store = await memoryStore()
+    await insertEvents(store, [cls('a', 'm1', 0.3, T0 + 1000), cls('b', 'm1', 0.05, T0), cls('c', 'm2', 0.2, T0), cls('d', 'm1', 0.1, T0 + 10)], '0.1.0')
+    expect(await finals(store)).toEqual([{ name: 'CLS', value: 0.2, rating: 'needs-improvement' }, { name: 'CLS', value: 0.3, rating: 'needs-improvement' }])
+  })
+
+  it('folds a group with over 1,000 reports of stored or repeated metrics in one statement, to the same result', async () => {
+    const store = await memoryStore()
+    await insertEvents(store, [cls('a', 'm0', 0.5, T0 + 5000)], '0.1.0')
+    // 1,001 reports of m1 (the latest in the middle) and one older report of the stored m0.
+    const reports = Array.from({ length: 1001 }, (_, i) => cls(`r${i}`, 'm1', i === 500 ? 0.9 : i / 10_000, T0 + (i === 500 ? 2000 : i)))
+    expect(await insertEvents(store, [...reports, cls('b', 'm0', 0.01, T0)], '0.1.0')).toEqual({ stored: 1002, duplicates: 0 })
+    expect(await finals(store)).toEqual([0.5, 0.9].map((value) => ({ name: 'CLS', value, rating: 'needs-improvement' })))
+  })
+
+  it('updates a metric stored before a reopen, with one row per metric', async () => {
+    const path = join(tempFolder(), 'rum.duckdb')
+    const first = await openStore(path)
+    await insertEvents(first, [cls('a', 'm1', 0.05, T0), cls('b', 'm2', 0.2, T0)], '0.1.0')
+    await first.close()
+    const second = await openStore(path)
+    cleanups.push(() => second.close())
+    await insertEvents(second, [cls('c', 'm1', 0.3, T0 + 1000), cls('d', 'm2', 0.01, T0 - 1000), cls('e', 'm3', 0.7, T0)], '0.1.0')
+    expect(await finals(second)).toEqual([0.2, 0.3, 0.7].map((value) => ({ name: 'CLS', value, rating: 'needs-improvement' })))
+  })
+
+  it('adds back a metric whose row went, and merges into a row it did not write (as a hash collision would need)', async () => {
+    const store = await memoryStore()
+    await insertEvents(store, [cls('a', 'm1', 0.05, T0)], '0.1.0')
+    await store.run('DELETE FROM vitals')
+    // m1 was stored, so it is looked up, not found, and inserted.
+    await insertEvents(store, [cls('b', 'm1', 0.3, T0 + 1000)], '0.1.0')
+    expect(await finals(store)).toEqual([{ name: 'CLS', value: 0.3, rating: 'needs-improvement' }])
+    // A row for m9 that no stored report explains: m9's first report collides with it, the
+    // transaction is done again with the single ON CONFLICT statement, and nothing is lost.
+    await store.run(`INSERT INTO vitals (metric, name, time, value) VALUES (hash('m9'), 'CLS', make_timestamp(${T0 * 1000}), 0.9)`)
+    expect(await insertEvents(store, [cls('c', 'm9', 0.4, T0 + 1000), cls('d', 'm8', 0.6, T0), action('e')], '0.1.0')).toEqual({ stored: 3, duplicates: 0 })
+    expect(await finals(store)).toEqual([0.3, 0.4, 0.6].map((value) => ({ name: 'CLS', value, rating: 'needs-improvement' })))
+    expect(ids(await store.events(ALL)).sort()).toEqual(['a', 'b', 'c', 'd', 'e'])
+  })
+
   it('numbers stored rows in the order they were stored, without numbering duplicates', async () => {
     const store = await memoryStore()
     await insertEvents(store, [pageView('a'), vital('b')], '0.1.0')

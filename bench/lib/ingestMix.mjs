@@ -9,9 +9,13 @@ export const USER_AGENT = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit
 /**
  * A maker of request bodies: each call returns the JSON text of one batch of `perBatch` events
  * with ids never used before, a realistic mix (half vitals, 3 in 10 actions, a page view and an
- * error in every ten), `sentAt` and the event times in epoch ms from now.
+ * error in every ten), `sentAt` and the event times in epoch ms from now. With `rereport` (0–1)
+ * that share of the vitals is a later report of a metric sent ten batches before (web-vitals
+ * reports CLS and INP again when the page is hidden); by default every metric is new.
  */
-export function createBatchBodies(perBatch = 100) {
+export function createBatchBodies(perBatch = 100, rereport = 0) {
+  const every = rereport > 0 ? Math.round(1 / rereport) : 0
+  let vitals = 0
   let n = 0
   return function body() {
     const time = Date.now()
@@ -19,7 +23,7 @@ export function createBatchBodies(perBatch = 100) {
     for (let i = 0; i < perBatch; i++) {
       const common = { id: `b${n++}`, time: time - i, sessionId: `s${n % 5000}`, viewId: `v${n % 20000}`, url: `https://shop.example/product/${n % 100}?ref=x`, route: '/product/[id]', app: 'shop', env: 'prod', release: '1.4.2' }
       const kind = i % 10
-      if (kind < 5) events.push({ ...common, type: 'vital', name: ['LCP', 'INP', 'CLS', 'FCP', 'TTFB'][kind], value: 1000 + (n % 3000), delta: 10, rating: 'good', metricId: `m${n}` })
+      if (kind < 5) events.push({ ...common, type: 'vital', name: ['LCP', 'INP', 'CLS', 'FCP', 'TTFB'][kind], value: 1000 + (n % 3000), delta: 10, rating: 'good', metricId: every && ++vitals % every === 0 && n > 10 * perBatch ? `m${n - 10 * perBatch}` : `m${n}` })
       else if (kind < 8) events.push({ ...common, type: 'action', name: 'add_to_cart', duration: 40, ok: true, source: 'click', attributes: { sku: 'TEA-01', qty: 2 } })
       else if (kind === 8) events.push({ ...common, type: 'page_view', referrer: 'https://search.example/', navigationType: 'navigate', ttfb: 120, fcp: 800 })
       else events.push({ ...common, type: 'error', message: `Cannot read properties of undefined (reading 'x${n % 7}')`, errorType: 'TypeError', stack: 'TypeError: x\n    at addToCart (https://shop.example/assets/app.min.js:1:2045)\n    at HTMLButtonElement.<anonymous> (https://shop.example/assets/app.min.js:1:3120)', source: 'error', count: 1, fingerprint: 'f' })
