@@ -1,12 +1,14 @@
 // rumlet-collector: the command that starts the collector.
 import { randomBytes } from 'node:crypto'
 import { statSync } from 'node:fs'
+import { networkInterfaces } from 'node:os'
 import { dirname, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { createAlerts } from './alerts/createAlerts'
 import { postWebhook } from './alerts/postWebhook'
 import { readAlertFile } from './alerts/readAlertFile'
 import { parseArgs, USAGE } from './cli/parseArgs'
+import { reachableUrl } from './cli/reachableUrl'
 import { createSourceMaps } from './enrich/createSourceMaps'
 import { createOtlpExport } from './export/createOtlpExport'
 import { createOtlpSink } from './export/createOtlpSink'
@@ -84,7 +86,7 @@ async function main(): Promise<number | undefined> {
   }
   console.log(`rumlet collector listening on ${server.url}`)
   if (exporter) console.log(`forwarding to ${exporter.url}${store ? '' : ' (--db none: nothing stored)'}`)
-  if (generated) console.log(`read token (generated; pass --read-token to choose one): ${generated}\ndashboard: ${server.url}/?token=${generated}`)
+  if (generated) console.log(`read token (generated; pass --read-token to choose one): ${generated}\ndashboard: ${reachableUrl(server.url, networkInterfaces())}/?token=${generated}`)
   const retention = store ? startRetention(store, args.retentionDays) : undefined
   const evaluating = alerts?.start()
 
