@@ -17,8 +17,6 @@ export interface ValidBatch {
 
 /** Envelope versions this collector reads. */
 export const KNOWN_SCHEMAS: readonly number[] = [SCHEMA_VERSION]
-/** Events in one batch (src/wire.ts): a send of the snippet holds at most as many, a beacon at most 50. */
-export const MAX_EVENTS = MAX_BATCH_EVENTS
 /** One event's JSON: the snippet drops larger ones (60 KiB) rather than send them. */
 export const MAX_EVENT_BYTES = 64 * 1024
 /** How deep the values of an event may nest: its own fields are flat or one object deep. */
@@ -39,7 +37,8 @@ export function validateBatch(body: unknown, bytes = Infinity): ValidBatch {
   }
   const { schema, sdk, sentAt, events } = envelope.output
   if (!KNOWN_SCHEMAS.includes(schema)) throw new BadBatch(`schema ${schema} is not known: this collector reads ${KNOWN_SCHEMAS.join(', ')}`)
-  if (events.length > MAX_EVENTS) throw new BadBatch(`over ${MAX_EVENTS} events`)
+  // MAX_BATCH_EVENTS (src/wire.ts): a send of the snippet holds at most as many, a beacon at most 50.
+  if (events.length > MAX_BATCH_EVENTS) throw new BadBatch(`over ${MAX_BATCH_EVENTS} events`)
   events.forEach((event, i) => {
     if (event === null || typeof event !== 'object' || Array.isArray(event)) throw new BadBatch(`events[${i}] must be an object`)
     // Fields the collector does not know are stored too (a newer snippet's): bounded all the same.

@@ -68,8 +68,9 @@ export async function createVitalsFold(connection: DuckDBConnection) {
 
   async function fold(rows: EventRow[], first: number): Promise<void> {
     const reports = new Map<string, number>()
-    for (const row of rows) if (isFolded(row)) reports.set(row.metric_id!, (reports.get(row.metric_id!) ?? 0) + 1)
-    if (!reports.size) return
+    let folded = 0
+    for (const row of rows) if (isFolded(row)) folded++, reports.set(row.metric_id!, (reports.get(row.metric_id!) ?? 0) + 1)
+    if (!folded) return
     const merged: number[] = []
     rows.forEach((row, i) => {
       if (isFolded(row) && (reports.get(row.metric_id!)! > 1 || metrics.mayHave(row.metric_id!))) merged.push(first + 1 + i)
@@ -93,7 +94,7 @@ export async function createVitalsFold(connection: DuckDBConnection) {
         )
       if (fresh.length) await connection.run(`INSERT INTO vitals (${VITALS_COLUMNS}) SELECT * FROM (${latestOf(seqs)}) WHERE metric IN (${keyList(fresh)})`, params)
     }
-    if (merged.length < rows.reduce((n, row) => n + (isFolded(row) ? 1 : 0), 0))
+    if (merged.length < folded)
       await connection.run(
         `INSERT INTO vitals (${VITALS_COLUMNS}) SELECT hash(metric_id), name, time, value, rating, page, release, browser, os, device, app, env
          FROM events WHERE type = 'vital' AND metric_id IS NOT NULL AND seq > $1${merged.length ? ` AND seq NOT IN (${merged.join(', ')})` : ''}`,
