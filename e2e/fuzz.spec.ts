@@ -6,9 +6,11 @@ import { tagPage } from './tagPage'
 
 const SEED = 20251122
 const RANDOM_CALLS = 5000
-const LOOP_CALLS = 1_000_000
-/** 20 µs a call: seven times the 2.8 µs bench/RESULTS.md measures in steady state. */
-const LOOP_BUDGET_MS = 20_000
+/**
+ * Twenty times the 5,000 events memory holds: enough to exercise the cap and its drop count. Its
+ * speed is bench/trackAction.mjs's to measure (the time is only reported here), not a timed test's.
+ */
+const LOOP_CALLS = 100_000
 
 let site: Awaited<ReturnType<typeof startSite>> | undefined
 test.afterEach(async () => {
@@ -98,7 +100,7 @@ async function fuzz({ seed, calls }: { seed: number; calls: number }) {
   return { functions, thrown, promises: promises.length, rejected }
 }
 
-test('random calls to every public function and a million trackActions neither throw into the page nor stop recording', async ({ page, collector }) => {
+test('random calls to every public function and 100,000 trackActions neither throw into the page nor stop recording', async ({ page, collector }) => {
   test.setTimeout(90_000)
   const pageErrors: string[] = []
   // rumlet itself never logs errors; Chromium logs a request the collector refused (a lost or
@@ -129,33 +131,28 @@ test('random calls to every public function and a million trackActions neither t
   expect.soft(consoleErrors, 'console errors during the random calls').toEqual([])
 
   // Back to a known state (the fuzz may have denied consent, set a user and 50 global
-  // attributes), everything sent, then a million actions in one task: memory keeps the newest
-  // 5,000 and counts the rest as dropped. The loop gives up after LOOP_BUDGET_MS, so that a slow
-  // trackAction fails an assertion rather than the test's timeout.
+  // attributes), everything sent, then 100,000 actions in one task: memory keeps the newest
+  // 5,000 and counts the rest as dropped.
   const loop = await page.evaluate(
-    async ({ n, budget }) => {
+    async (n) => {
       const rum = (window as any).rum
       rum.setConsent('granted')
       rum.setUser(null)
       await rum.flush()
       const start = performance.now()
       let i = 0
-      while (i < n) {
-        rum.trackAction(`loop_${i++}`)
-        if (i % 10_000 === 0 && performance.now() - start > budget) break
-      }
+      while (i < n) rum.trackAction(`loop_${i++}`)
       const ms = performance.now() - start
       rum.trackAction('after_fuzz')
       const flushStart = performance.now()
       await rum.flush()
       return { calls: i, ms: Math.round(ms), flushMs: Math.round(performance.now() - flushStart) }
     },
-    { n: LOOP_CALLS, budget: LOOP_BUDGET_MS },
+    LOOP_CALLS,
   )
   const timing = `${RANDOM_CALLS} random calls: ${fuzzMs} ms; ${loop.calls} trackActions: ${loop.ms} ms (${((loop.ms * 1000) / loop.calls).toFixed(1)} µs each); flush after them: ${loop.flushMs} ms`
   test.info().annotations.push({ type: 'timing', description: timing })
   console.log(timing)
-  expect.soft(loop.calls, `${LOOP_CALLS} trackActions within ${LOOP_BUDGET_MS} ms, past the 5,000 events memory holds; ${loop.calls} took ${loop.ms} ms`).toBe(LOOP_CALLS)
 
   // flush resolved once the collector had stored it all.
   const actions = (await collector.events({ type: 'action', limit: '100000' })) as ActionEvent[]
