@@ -85,7 +85,7 @@ group('errorEvent: values that are not Errors', () => {
   })
 
   it('never throws: a circular object, a getter that throws while JSON reads it, a constructor that throws when read', () => {
-    const circular: Record<string, unknown> = {}
+    const circular: Record<string, unknown> = { id: 7 }
     circular.self = circular
     class Lazy {
       constructor() {
@@ -97,9 +97,61 @@ group('errorEvent: values that are not Errors', () => {
         throw new Error('no')
       },
     })
-    expect(errorEvent(circular, 'api')).toMatchObject({ errorType: 'Object', message: '[object Object]' })
-    expect(errorEvent(new Lazy(), 'api')).toMatchObject({ errorType: 'Lazy', message: '[object Lazy]' })
+    expect(errorEvent(circular, 'api')).toMatchObject({ errorType: 'Object', message: '{"id":7}' })
+    expect(errorEvent(new Lazy(), 'api')).toMatchObject({ errorType: 'Lazy', message: 'Lazy {}' })
     expect(errorEvent(hidden, 'api')).toMatchObject({ errorType: 'Object', message: '[object Object]' })
+  })
+
+  it('describes two circular objects by what they hold, apart', () => {
+    const circular = (fields: object) => {
+      const value: Record<string, unknown> = { ...fields }
+      value.self = value
+      return errorEvent(value, 'unhandledrejection')
+    }
+    const cart = circular({ step: 'cart' })
+    const payment = circular({ step: 'payment', retry: true })
+    expect([cart.message, payment.message]).toEqual(['{"step":"cart"}', '{"step":"payment","retry":true}'])
+    expect(cart.fingerprint).not.toBe(payment.fingerprint)
+  })
+
+  it('never throws, and records the value, when its message, name or stack getter or a proxy throws', () => {
+    const trap = () => {
+      throw new Error('trap')
+    }
+    const values = [
+      { get message() { return trap() }, code: 'E_GETTER' },
+      { message: 'named badly', get name() { return trap() } },
+      { message: 'no stack', name: 'QuotaError', get stack() { return trap() } },
+      { message: 'odd name', name: { toString: trap } },
+      new Proxy({}, { get: trap, getPrototypeOf: trap, ownKeys: trap, has: trap, getOwnPropertyDescriptor: trap }),
+    ]
+    expect(values.map((value) => errorEvent(value, 'api')).map(({ errorType, message, stack }) => [errorType, message, stack])).toEqual([
+      ['Object', '{"code":"E_GETTER"}', undefined],
+      ['Error', 'named badly', undefined],
+      ['QuotaError', 'no stack', undefined],
+      ['Error', 'odd name', undefined],
+      ['Object', '[object Object]', undefined],
+    ])
+  })
+
+  it('describes an object whose state is in getters of its prototype (a fetch Response) by those values, its URL as resource; responses of two URLs apart, of one URL with another query together', () => {
+    function Answer() {}
+    // What a platform object is to for…in: nothing of its own, its attributes on its prototype.
+    const answer = (url: string, status: number) =>
+      errorEvent(Object.create({ constructor: Answer, url, status, ok: false, headers: {}, json() {} }), 'unhandledrejection')
+    const cart = answer('https://shop.test/api/cart?page=1', 404)
+    expect(cart).toMatchObject({ errorType: 'Answer', message: 'Answer {"status":404,"ok":false}', resource: 'https://shop.test/api/cart?page=1' })
+    expect(answer('https://shop.test/api/cart?page=2', 404).fingerprint).toBe(cart.fingerprint)
+    expect(answer('https://shop.test/api/user', 404).fingerprint).not.toBe(cart.fingerprint)
+    expect(answer('https://shop.test/api/cart?page=1', 500).fingerprint).not.toBe(cart.fingerprint)
+  })
+
+  it('describes a large value by its first items, in well under a long task (a page rejecting its state)', () => {
+    const rows = Array.from({ length: 300_000 }, (_, id) => ({ id, name: `item ${id}` }))
+    const start = performance.now()
+    const described = errorEvent({ rows }, 'unhandledrejection')
+    expect(performance.now() - start).toBeLessThan(20)
+    expect(described.message).toMatch(/^\{"rows":\[\{"id":0,"name":"item 0"\},/)
   })
 
   it('keeps the name, message and stack of an Error, and of an Error-like object of another realm', () => {

@@ -60,6 +60,16 @@ describe('startErrors', () => {
     window.dispatchEvent(new ErrorEvent('error', { error: new TypeError('x is undefined'), message: 'x is undefined' }))
     expect(emit.mock.calls[0][0]).toMatchObject({ source: 'error', errorType: 'TypeError', message: 'x is undefined' })
   })
+
+  it('records a falsy value thrown (`throw 0`, `throw false`) as that value, not as an Error named by the browser\'s message', () => {
+    emit.mockClear()
+    window.dispatchEvent(new ErrorEvent('error', { error: 0, message: 'Uncaught 0' }))
+    window.dispatchEvent(new ErrorEvent('error', { error: false, message: 'Uncaught false' }))
+    expect(emit.mock.calls.map((call) => [call[0].errorType, call[0].message])).toEqual([
+      ['number', '0'],
+      ['boolean', 'false'],
+    ])
+  })
 })
 
 describe('startErrors: a cross-origin "Script error."', () => {

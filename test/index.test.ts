@@ -95,7 +95,7 @@ describe('trackError', () => {
     ['an Error', new RangeError('out of range'), 'RangeError', 'out of range'],
     ['a string', 'oops', 'string', 'oops'],
     ['an object', { code: 42 }, 'Object', '{"code":42}'],
-    ['a circular object', circular, 'Object', '[object Object]'],
+    ['a circular object', circular, 'Object', '{"a":1}'],
     ['a Symbol', Symbol('s'), 'symbol', 'Symbol(s)'],
     ['undefined', undefined, 'undefined', 'undefined'],
     ['an object without prototype', Object.assign(Object.create(null), { a: 1 }), 'Object', '{"a":1}'],

@@ -19,8 +19,12 @@ export const urlOf = ({ currentSrc, src, href }: Loaded): string => currentSrc |
  * the target's constructor, `XMLHttpRequest`), and the URL the element loads, which goes to the
  * event's `resource` to be scrubbed like any URL. A DOM node: its constructor and selector. Any
  * other object: its constructor and its JSON (own enumerable keys), the class name first unless
- * it is a plain `Object` (a class whose state is private or behind getters gives `Name {}`).
- * Never throws: an object JSON cannot write (circular, a BigInt inside) is `[object Name]`.
+ * it is a plain `Object` (a class whose state is private or behind getters gives `Name {}`), cut
+ * short (20 items an array, 200 values in all) so that a page rejecting a large state object does
+ * not pay a long task for it. An object JSON gives nothing of (a fetch `Response`, whose state is
+ * in getters of its prototype) or cannot write (circular, a getter that throws) is written with
+ * the numbers, strings and booleans `for…in` finds, its `url` (or an XHR's `responseURL`) as the
+ * URL. Never throws: what neither can write (a BigInt inside) is `[object Name]`.
  */
 export function describe(value: unknown): string {
   return what(value)[1]
@@ -39,11 +43,35 @@ const what = (value: unknown): [string, string, (string | null)?] => {
       // selectorOf is empty for a target that is no element (a window, an XMLHttpRequest).
       return [type, object.type + ' event' + (target ? ' on ' + (selectorOf(target as Node) || kind(target)) : ''), target && urlOf(target)]
     }
-    return [type, (type === 'Object' ? '' : type + ' ') + JSON.stringify(value)]
+    // JSON of a 300,000-row array took 55 ms in Chromium (a long task) at every rejection; cut
+    // short it takes 0.1 ms, and the message keeps 1 KB of it anyway.
+    let budget = 200
+    let json: string | undefined
+    try {
+      json = JSON.stringify(value, (_, field) => (budget-- < 0 ? undefined : Array.isArray(field) ? field.slice(0, 20) : field))
+    } catch {}
+    let url
+    if (!json || json === '{}') {
+      const fields: Record<string, unknown> = {}
+      for (const key in value as object) {
+        const field = get(value as object, key)
+        // Not what a page added to Object.prototype: every object would have it.
+        if (!(key in Object.prototype) && Object(field) !== field) /url$/i.test(key) ? (url = field as string) : (fields[key] = field)
+      }
+      json = JSON.stringify(fields)
+    }
+    return [type, (type === 'Object' ? '' : type + ' ') + json, url]
   } catch {
-    // Circular objects, BigInts…
+    // A proxy that throws, a BigInt…
     return [type, `[object ${type}]`]
   }
+}
+
+// What `value[key]` is; undefined where a getter or a proxy of the page's throws.
+const get = (value: object, key: string): unknown => {
+  try {
+    return (value as Record<string, unknown>)[key]
+  } catch {}
 }
 
 // The constructor's name; `Object` for an object without a prototype.
@@ -57,15 +85,18 @@ const kind = (value: object) => value.constructor?.name || 'Object'
  * values apart.
  */
 export function errorEvent(value: unknown, source: string): Captured<ErrorEvent> {
-  const error = value as Error | null
-  const isError = !!error && typeof error === 'object' && typeof error.message === 'string'
-  const [errorType, described, resource] = isError ? [String(error.name || 'Error').slice(0, 256), error.message] : what(value)
+  // Read once each, and never trusted: a proxy or a getter of the page's may throw.
+  const text = !!value && typeof value === 'object' && get(value, 'message')
+  const isError = typeof text === 'string'
+  const name = isError && get(value as object, 'name')
+  const [errorType, described, resource] = isError ? [(typeof name === 'string' && name ? name : 'Error').slice(0, 256), text] : what(value)
   const message = described.slice(0, MAX_MESSAGE)
-  const stack = isError && typeof error.stack === 'string' ? error.stack.slice(0, MAX_STACK) : undefined
+  const raw = isError && get(value as object, 'stack')
+  const stack = typeof raw === 'string' ? raw.slice(0, MAX_STACK) : undefined
   // V8 starts a stack with the name and message, which may hold a URL with a port: the first
   // frame is the first line after them with a line number.
-  const at = stack ? stack.indexOf(error!.message) : -1
-  const frame = stack ? stack.slice(at < 0 ? 0 : at + error!.message.length).split('\n').find((line) => /:\d+/.test(line)) || '' : ''
+  const at = stack ? stack.indexOf(text as string) : -1
+  const frame = stack ? stack.slice(at < 0 ? 0 : at + (text as string).length).split('\n').find((line) => /:\d+/.test(line)) || '' : ''
   return {
     type: 'error',
     message,

@@ -7,8 +7,9 @@ import { errorEvent, urlOf } from './errorEvent'
 
 /** What an `error` or `unhandledrejection` event carries: the value the page threw or rejected with. */
 export function thrown(event: ErrorEvent | PromiseRejectionEvent): unknown {
-  // A cross-origin script's error arrives as "Script error." without an error object.
-  return 'reason' in event ? event.reason : event.error || { name: 'Error', message: event.message }
+  // A cross-origin script's error arrives as "Script error." without an error object; `throw 0`
+  // (or false, or '') gives that value.
+  return 'reason' in event ? event.reason : event.error ?? { name: 'Error', message: event.message }
 }
 
 /**
