@@ -164,3 +164,62 @@ test('an addEventListener wrapper that drops the options argument: a failed imag
   const events = await collector.waitFor((events) => ofType(events, 'error').length > 0, 5000)
   expect(ofType(events, 'error').map(({ source, resource }) => ({ source, resource }))).toEqual([{ source: 'resource', resource: `${site!.url}/missing-avatar.png` }])
 })
+
+// A global rumlet calls while starting, which the page removed or made throw: that capture is
+// left out and counted; the rest of rumlet, and its API, must not go with it.
+const dropped = (events: RumEvent[], reason: string) => ofType(events, 'dropped').reduce((sum, event) => sum + (event.counts[reason] || 0), 0)
+// openHostPage without page.waitForFunction, whose own script needs the globals these pages break.
+const open = async (page: Page, url: string) => {
+  const pageErrors: string[] = []
+  page.on('pageerror', (error) => pageErrors.push(error.message))
+  await page.goto(url)
+  await page.evaluate(() => new Promise((started) => {
+    const check = () => ((window as any).started ? started(true) : setTimeout(check, 20))
+    check()
+  }))
+  return { pageErrors }
+}
+
+for (const build of BUILDS)
+  test(`${build}: MutationObserver that throws when constructed: clicks are not recorded and counted as not instrumented; page views, actions and errors are, and init throws nothing into the page`, async ({ page, collector }) => {
+    const before = `window.MutationObserver = function () { throw new TypeError('MutationObserver is disabled on this page') }`
+    site = await startHostSite({ '/': hostPage(build, collector.url, { before, body: '<button id="buy">Buy</button>' }) })
+    const { pageErrors } = await open(page, `${site.url}/`)
+    await page.click('#buy')
+    await page.evaluate(() => {
+      const rum = (window as any).rum
+      rum.trackAction('after_init')
+      rum.trackError(new Error('recorded anyway'))
+      return rum.flush()
+    })
+    const events = await collector.waitFor((events) => names(events, 'after_init').length > 0 && dropped(events, 'not_instrumented') > 0, 5000)
+    expect(ofType(events, 'page_view')).toHaveLength(1)
+    expect(names(events, 'after_init')).toEqual(['after_init'])
+    expect(ofType(events, 'error').map((error) => error.message)).toEqual(['recorded anyway'])
+    expect(ofType(events, 'action').filter((action) => action.source === 'click')).toEqual([])
+    expect(dropped(events, 'not_instrumented')).toBe(1)
+    expect(pageErrors).toEqual([])
+  })
+
+test('addEventListener replaced by one that throws (web-vitals cannot listen): the exit listener still starts, and the actions of a page being closed arrive', async ({ page, collector }) => {
+  // rumlet's own listeners use the browser's functions (lib/native.ts); web-vitals calls the
+  // page's, which throws for the page-lifecycle events it listens to first.
+  const before = `const add = EventTarget.prototype.addEventListener
+    EventTarget.prototype.addEventListener = function (type, ...rest) {
+      if (type === 'pageshow' || type === 'visibilitychange') throw new Error('lifecycle listeners are blocked on this page')
+      return add.call(this, type, ...rest)
+    }`
+  site = await startHostSite({ '/': hostPage('script tag', collector.url, { before }) })
+  const { pageErrors } = await open(page, `${site.url}/`)
+  // web-vitals and the exit listener start in the task after init.
+  await page.evaluate(() => new Promise((done) => setTimeout(done, 100)))
+  await page.evaluate(() => {
+    for (let i = 0; i < 10; i++) (window as any).rum.trackAction(`leaving${i}`)
+  })
+  // The flush interval is a minute: these leave only in the exit beacons.
+  await page.close({ runBeforeUnload: true })
+  const events = await collector.waitFor((events) => names(events, 'leaving').length >= 10, 5000)
+  expect(names(events, 'leaving').sort()).toEqual(all('leaving', 10))
+  expect(dropped(events, 'not_instrumented')).toBe(1)
+  expect(pageErrors).toEqual([])
+})

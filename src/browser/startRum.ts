@@ -87,6 +87,17 @@ export function startRum(config: Config) {
   const record = assemble._record
   // An instrumentation the page left no room for (a read-only global).
   const skip = (label: string) => (drops._count('not_instrumented'), warn(`${label} is read-only: not instrumented`))
+  // A capture that threw while starting (a global the page removed or made throw, such as
+  // MutationObserver or addEventListener): left out, counted and reported like a read-only one,
+  // so that the other captures, the exit listener and the API still start.
+  const attempt = <T>(label: string, start: () => T): T | undefined => {
+    try {
+      return start()
+    } catch (e) {
+      drops._count('not_instrumented')
+      warn(`${label} failed: not instrumented`, e)
+    }
+  }
 
   // Errors pass through dedupe and the rate limit.
   const errors = dedupeErrors(record, drops)
@@ -95,11 +106,14 @@ export function startRum(config: Config) {
   // What listens to the page or wraps its functions: stopped when consent is denied, started
   // again when it is granted later.
   const startCapture = () => {
-    views = startViews(record, skip, config.spa, config.trackPageViews, config.hashRoutes)
-    captures = [views, errors]
-    if (config.trackClicks) captures.push(startClicks(record, config, (name, time) => actions._note(name, time), config.endpoint))
-    if (config.trackErrors) captures.push(startErrors(recordError))
-    for (const module of modules) captures.push(module({ emit: record, config, skip }))
+    views = attempt('views', () => startViews(record, skip, config.spa, config.trackPageViews, config.hashRoutes))
+    captures = [
+      views,
+      errors,
+      config.trackClicks && attempt('clicks', () => startClicks(record, config, (name, time) => actions._note(name, time), config.endpoint)),
+      config.trackErrors && attempt('errors', () => startErrors(recordError)),
+      ...modules.map((module) => attempt('a module', () => module({ emit: record, config, skip }))),
+    ].filter(Boolean) as Capture[]
   }
   const stopCapture = () => {
     for (const capture of captures) capture.stop()
@@ -110,7 +124,8 @@ export function startRum(config: Config) {
   // Once per page: the hard load's page view (first, so that it comes before the view's end at
   // an exit) and web-vitals, whose listeners cannot be removed (while consent is denied, what
   // they report is not recorded).
-  if (config.trackPageViews && views) captures.unshift(startPageViews(record, views._id))
+  const pageViews = config.trackPageViews && views && attempt('page views', () => startPageViews(record, views!._id))
+  if (pageViews) captures.unshift(pageViews)
   // web-vitals and the exit listener start in a task of their own: the script's evaluation is
   // then two tasks, neither of them long on a slow phone (4× CPU: about 45 ms in one). Last, in
   // that order: on the same target, Chromium runs listeners in the order they were added
@@ -118,7 +133,7 @@ export function startRum(config: Config) {
   // come first.
   setTimeout(
     guard(() => {
-      if (config.trackVitals) startVitals(record, (metric) => (views ? views._of(metric) : ''))
+      if (config.trackVitals) attempt('web-vitals', () => startVitals(record, (metric) => (views ? views._of(metric) : '')))
       exit = trackExit(() => {
         exits++
         budget = EXIT_BYTES
@@ -156,7 +171,8 @@ export function startRum(config: Config) {
     /** Adds an opt-in module: started now if rumlet records, else once consent allows it. */
     _use(module: RumModule): void {
       modules.push(module)
-      if (captures.length) captures.push(module({ emit: record, config, skip }))
+      const capture = captures.length && attempt('a module', () => module({ emit: record, config, skip }))
+      if (capture) captures.push(capture)
     },
 
     _sessionId: assemble._sessionId,
