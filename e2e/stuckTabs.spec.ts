@@ -41,3 +41,33 @@ test('another tab holds the rumlet-send lock for good: the interval keeps sendin
   expect(has(await collector.events(), 'flushed')).toBe(true)
   expect(pageErrors).toEqual([])
 })
+
+test('IndexedDB open blocked by another tab (an old version held open during an upgrade): actions are sent at the interval and by flush(), in one session, nothing thrown', async ({ context, collector }) => {
+  site = await startHostSite({
+    // Holds version 1 and ignores the upgrade's versionchange.
+    '/old': '<!doctype html><script>const open = indexedDB.open("rumlet", 1); open.onupgradeneeded = () => open.result.createObjectStore("events"); open.onsuccess = () => (document.title = "open")</script>',
+    // Asks for version 2: blocked, and every later open of the database waits behind it.
+    '/upgrade': '<!doctype html><script>indexedDB.open("rumlet", 2).onblocked = () => (document.title = "blocked")</script>',
+    '/': hostPage('script tag', collector.url, { options: { flushInterval: 1000 } }),
+  })
+  const old = await context.newPage()
+  await old.goto(`${site.url}/old`)
+  await old.waitForFunction(() => document.title === 'open')
+  const upgrade = await context.newPage()
+  await upgrade.goto(`${site.url}/upgrade`)
+  await upgrade.waitForFunction(() => document.title === 'blocked')
+  const page = await context.newPage()
+  const { pageErrors } = await openHostPage(page, `${site.url}/`)
+
+  // The session waits 5 s for IndexedDB, then lives in memory; the interval sends.
+  await page.evaluate(() => (window as any).rum.trackAction('at_interval'))
+  let events = await collector.waitFor((events) => has(events, 'at_interval'), 15_000)
+  expect(has(events, 'at_interval')).toBe(true)
+  // Now IndexedDB is known to be stuck: flush() sends at once.
+  await page.evaluate(() => (window as any).rum.trackAction('flushed'))
+  await page.evaluate(() => (window as any).rum.flush())
+  events = await collector.waitFor((events) => has(events, 'flushed'), 2000)
+  expect(has(events, 'flushed')).toBe(true)
+  expect(new Set(ofType(events, 'action').map((action) => action.sessionId)).size).toBe(1)
+  expect(pageErrors).toEqual([])
+})
