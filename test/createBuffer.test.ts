@@ -125,6 +125,22 @@ describe('createBuffer', () => {
     expect(await indexedDB.databases()).toEqual([])
   })
 
+  it('fails a request that has not settled after 5 s (an open blocked by another tab): the session and the events go on from memory', async () => {
+    vi.useFakeTimers({ toFake: ['Date', 'setTimeout'], now: T0 })
+    try {
+      vi.stubGlobal('indexedDB', { open: () => ({}) as IDBOpenDBRequest })
+      const buffer = createBuffer(LIMITS)
+      let failed = false
+      buffer._session(() => 1).catch(() => (failed = true))
+      await vi.advanceTimersByTimeAsync(4999)
+      expect(failed).toBe(false)
+      await vi.advanceTimersByTimeAsync(1)
+      expect(failed).toBe(true)
+    } finally {
+      vi.useRealTimers()
+    }
+  })
+
   it('fails at once while a request has been under way for over 5 s (IndexedDB stuck), ', async () => {
     vi.useFakeTimers({ toFake: ['Date'], now: T0 })
     try {

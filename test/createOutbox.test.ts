@@ -206,6 +206,24 @@ describe('createOutbox', () => {
     expect(write).toHaveBeenCalledTimes(1)
   })
 
+  it('never writes an event twice, also when its write failed as stuck (5 s) and then committed', async () => {
+    const buffer = createBuffer(LIMITS)
+    let commit!: () => void
+    const write = vi.spyOn(buffer, '_write').mockImplementationOnce(async (groups) => {
+      commit = () => groups.flat().forEach((entry) => (entry._record = [T0, 'a', 1, 1]))
+      throw 0
+    })
+    const { outbox } = setup(LIMITS, buffer)
+    outbox._add([event('a')])
+    await settle()
+    commit()
+    vi.setSystemTime(T0 + 40_000)
+    outbox._add([event('b')])
+    await settle()
+    expect(write).toHaveBeenCalledTimes(2)
+    expect(write.mock.calls[1][0].flat().map((entry) => entry._key[1])).toEqual(['b'])
+  })
+
   it('holds at most _maxEvents in memory: past them the oldest go, counted as queue_full when nothing else held them', async () => {
     const buffer = createBuffer(LIMITS)
     vi.spyOn(buffer, '_write').mockRejectedValue(new Error('no IndexedDB'))

@@ -234,6 +234,25 @@ describe('startSender', () => {
     expect(posts).toHaveLength(1)
   })
 
+  it('sends without the lock once another tab has held it at its tries for 10 s (a tab that hung while sending), and asks for it again after', async () => {
+    const { state, locks } = fakeLocks()
+    const { record } = setup(locks)
+    await record(1)
+    state.held = true
+    // Missed at 5 s and 10 s, tried again at each interval; at 15 s it has been held for 10 s.
+    await vi.advanceTimersByTimeAsync(2 * INTERVAL)
+    await settle()
+    expect(posts).toEqual([])
+    await vi.advanceTimersByTimeAsync(INTERVAL)
+    await settle()
+    expect(posts).toHaveLength(1)
+    const asked = state.requests.length
+    await record(1)
+    await vi.advanceTimersByTimeAsync(INTERVAL)
+    await settle()
+    expect(state.requests.length).toBe(asked + 1)
+  })
+
   it('sends without the lock where Web Locks refuse (a sandboxed frame), and asks no more', async () => {
     const request = vi.fn(async () => Promise.reject(new DOMException('denied', 'SecurityError')))
     const { record, sender } = setup({ request } as unknown as LockManager)

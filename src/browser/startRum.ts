@@ -99,9 +99,10 @@ export function startRum(config: Config) {
     }
   }
 
-  // Errors pass through dedupe and the rate limit.
+  // Errors pass through dedupe and the rate limit. A repeat is held for 5 s, except after the
+  // exit began (the page's own pagehide handler threw): then it leaves with the beacons.
   const errors = dedupeErrors(record, drops)
-  const recordError = ((event: Captured<ErrorEvent>, time = now()) => errors._add(event, views ? views._id : '', time)) as Emit
+  const recordError = ((event: Captured<ErrorEvent>, time = now()) => (errors._add(event, views ? views._id : '', time), exit && exit._left() && errors._flush())) as Emit
 
   // What listens to the page or wraps its functions: stopped when consent is denied, started
   // again when it is granted later.

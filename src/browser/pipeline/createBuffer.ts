@@ -7,8 +7,8 @@ const SESSION = 'session'
 
 /**
  * An IndexedDB request that has not settled after this long means IndexedDB is stuck (an open
- * blocked by another tab, a browser bug): later calls fail at once, so that events are sent from
- * memory, until it settles.
+ * blocked by another tab's upgrade, a browser bug): it fails, and later calls fail at once, so
+ * that the session and the events live in memory and are sent from there, until it settles.
  */
 const STUCK_MS = 5000
 
@@ -59,7 +59,7 @@ export function createBuffer(limits: Limits) {
   let events = Infinity
   let bytes = 0
 
-  const use = async <T>(mode: IDBTransactionMode, work: (objects: IDBObjectStore) => Promise<T>): Promise<T> => {
+  const request = async <T>(mode: IDBTransactionMode, work: (objects: IDBObjectStore) => Promise<T>): Promise<T> => {
     // Closed for good (consent denied): opening would create the deleted database again.
     if (closed || (busy && Date.now() - since > STUCK_MS)) throw 0
     busy++
@@ -79,6 +79,12 @@ export function createBuffer(limits: Limits) {
       busy--
       since = Date.now()
     }
+  }
+  // A stuck request fails for whoever waits on it too (the session, a write, a send), who goes
+  // on from memory; `busy` counts it until it settles.
+  const use: typeof request = (mode, work) => {
+    let timer: ReturnType<typeof setTimeout>
+    return Promise.race([request(mode, work), new Promise<never>((_, reject) => (timer = setTimeout(reject, STUCK_MS)))]).finally(() => clearTimeout(timer))
   }
 
   return {

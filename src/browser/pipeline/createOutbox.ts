@@ -66,8 +66,8 @@ export function createOutbox(buffer: Buffer, drops: DropCounter, written: (bytes
   // IndexedDB is down (it failed less than 30 s ago), `written` hears of new events at once, so
   // that a burst or an error leaves from memory as soon as it would from IndexedDB.
   const write = () => {
-    // The cap may have taken some out.
-    const entries = pending.filter((entry) => memory.get(entry._key[1]) === entry)
+    // The cap may have taken some out; a write that failed as stuck may have ended late.
+    const entries = pending.filter((entry) => memory.get(entry._key[1]) === entry && !entry._record)
     if (stopped || writing || !entries.length) return
     if (Date.now() < downUntil) return tell()
     writing = true

@@ -23,6 +23,12 @@ const SOON_BYTES = 64 * 1024
  * of in a page's uncompressed exit beacon.
  */
 const ERROR_MS = 1000
+/**
+ * A send waits at most this long (ms) for the lock another tab holds, then goes without it: a
+ * tab that hung holding it must not stop every tab's sends for good, and what two tabs both send
+ * the collector's dedupe absorbs.
+ */
+const LOCK_MS = 10_000
 
 /**
  * Sends what the outbox holds to the collector, at most every `interval` ms while there is
@@ -43,6 +49,8 @@ export function startSender(outbox: Outbox, transport: Transport, drops: DropCou
   let fresh = 0
   let failures = 0
   let notBefore = 0
+  // Since when the lock has been held by another tab at each try (epoch ms; 0 when it was not).
+  let held = 0
   let stopped = false
   // Ids already counted as `rejected`: a record that holds them may be read and refused again.
   const rejected = new Set<string>()
@@ -110,10 +118,17 @@ export function startSender(outbox: Outbox, transport: Transport, drops: DropCou
     if (stopped || navigator.onLine === false) return
     if (Date.now() < notBefore) return later(notBefore - Date.now())
     let ran = false
-    const locked = () => ((ran = true), drain())
+    const locked = () => ((ran = true), (held = 0), drain())
     try {
       // One tab at a time; where Web Locks are missing or refused (a sandboxed frame), without.
-      if (locks) return void (await locks.request('rumlet-send', { ifAvailable: !wait }, (lock) => lock && locked()))
+      // Another tab that holds the lock sends for every tab: this one tries again at the
+      // interval, and sends without it once its tries have found it held for 10 s (a tab that
+      // hung while holding it). A flush waits 10 s at most for it, then sends without it from
+      // then on (as where AbortSignal.timeout is missing).
+      if (locks && Date.now() - (held ||= Date.now()) < LOCK_MS) {
+        await locks.request('rumlet-send', wait ? { signal: AbortSignal.timeout(LOCK_MS) } : { ifAvailable: true }, (lock) => lock && locked())
+        return void (ran || later(interval))
+      }
     } catch {
       if (ran) return
       locks = undefined
