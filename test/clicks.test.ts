@@ -26,6 +26,9 @@ describe('nameOf: the naming chain, first rule that gives a name', () => {
     ['its selector, up to the nearest id, for an element without one', '<ul id="results"><li class="result"><b id="x">Q3</b></li></ul>', { name: 'ul#results>li.result', rule: 'selector' }, 'li'],
     ['never an input value', '<input id="t" type="text" value="4111 1111 1111 1111">', { name: 'input#t', rule: 'selector' }],
     ['masked inside data-rum-private', '<section data-rum-private><button id="t">Jane Doe</button></section>', { name: '[private]', rule: 'private' }],
+    ['the text read out: no <style>, no aria-hidden icon, no hidden menu', '<button id="t"><style>.a{fill:red}</style><i aria-hidden="true">cart</i> Add <ul hidden><li>Profile</li></ul></button>', { name: 'Add', rule: 'text' }],
+    ['the text, without what is inside data-rum-private', '<button id="t">Hello, <b data-rum-private>Jane</b></button>', { name: 'Hello,', rule: 'text' }],
+    ['the text of a label', '<label id="t" for="c">I agree</label><input id="c" type="checkbox">', { name: 'I agree', rule: 'text' }],
     ['data-rum-action still wins inside data-rum-private', '<section data-rum-private><button id="t" data-rum-action="open_profile">Jane</button></section>', { name: 'open_profile', rule: 'data-rum-action' }],
   ])('%s', (_, html, expected, selector?: string) => {
     expect(click(html, selector)).toEqual(expected)
@@ -66,6 +69,11 @@ describe('nameOf inside shadow roots', () => {
   it('takes data-rum-action from the host, and the link around the host as the element meant', () => {
     expect(inShadow('<x-part data-rum-action="buy"></x-part>', '<span>icon</span>', 'span')).toEqual({ name: 'buy', rule: 'data-rum-action' })
     expect(inShadow('<a href="/cart">Cart <x-part></x-part></a>', '<svg></svg>', 'svg')).toEqual({ name: 'Cart', rule: 'text' })
+  })
+
+  it('reads the text of a custom element button from its shadow root, with the content slotted in it', () => {
+    expect(inShadow('<x-part role="button"></x-part>', '<style>:host{display:block}</style><span>Save draft</span>', 'span')).toEqual({ name: 'Save draft', rule: 'text' })
+    expect(inShadow('<x-part role="button"><b id="light">now</b></x-part>', '<style>b{}</style>Buy <slot></slot>', 'slot')).toEqual({ name: 'Buy now', rule: 'text' })
   })
 
   it('finds aria-labelledby ids in the shadow root of the element', () => {
@@ -110,6 +118,15 @@ describe('startClicks', () => {
     expect(events()).toEqual([])
     await vi.advanceTimersByTimeAsync(1000)
     expect(events()).toEqual([{ type: 'action', name: 'Buy', duration: 0, ok: true, source: 'click', target: 'main#app>button.buy' }])
+  })
+
+  it('records one action for a click whose handler clicks another element (a file input behind a button)', async () => {
+    const { events } = setup('<button id="up">Upload</button><input id="file" type="file">')
+    document.getElementById('up')!.addEventListener('click', () => (document.getElementById('file') as HTMLElement).click())
+    clickAt(document.getElementById('up')!)
+    clickAt(document.getElementById('up')!)
+    await vi.advanceTimersByTimeAsync(1000)
+    expect(events().map((event) => event.name)).toEqual(['Upload', 'Upload'])
   })
 
   it('marks a button that does nothing as a dead click, and not one whose page reacts', async () => {

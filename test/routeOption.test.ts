@@ -16,8 +16,11 @@ afterEach(() => rum.setConsent('denied'))
 /** `/product/12` → `/product/[id]`. */
 const byPath = (url: string) => new URL(url).pathname.replace(/\/\d+/g, '/[id]')
 const routes = () => sent().map((e) => [e.type, e.route])
-/** Ends the current task: rumlet reads the address bar once per task. */
-const nextTask = () => new Promise((resolve) => setImmediate(resolve))
+/**
+ * Ends the current task: rumlet reads the address bar once per task, and records a route
+ * change's page view at the end of its task (a timer of 0 ms, faked here).
+ */
+const nextTask = () => (vi.advanceTimersByTime(0), new Promise((resolve) => setImmediate(resolve)))
 
 describe('the route option', () => {
   it('stores its name for the URL on every event, following route changes, asked once per URL with the scrubbed URL', async () => {
@@ -107,8 +110,11 @@ describe('the route option', () => {
     history.pushState(null, '', '/cart')
     vi.setSystemTime(T0 + 2)
     rum.trackAction('cart-shown')
+    await nextTask()
     await rum.flush()
-    const [, , page, shown] = sent()
+    const page = sent().find((event) => event.type === 'page_view')!
+    const shown = sent().find((event) => event.type === 'action' && event.name === 'cart-shown')
+    expect(page).toMatchObject({ url: 'http://localhost:3000/cart', route: '/cart', time: T0 + 1 })
     expect(shown).toMatchObject({ type: 'action', viewId: page.viewId, url: 'http://localhost:3000/cart', route: '/cart' })
   })
 })

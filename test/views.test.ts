@@ -31,6 +31,9 @@ const start = (spa: boolean, pageViews?: boolean) => {
   return { views, emit, events }
 }
 
+/** The end of the task: a route change's page view is recorded then. */
+const tick = () => new Promise((resolve) => setTimeout(resolve))
+
 /** The view web-vitals measures outside soft navigations: the hard load's, or the last restore's. */
 const navigation = (views: Views) => views._of({ navigationType: 'navigate' } as MetricType)
 
@@ -42,11 +45,14 @@ const pageshow = (persisted: boolean) => {
 }
 
 describe('startViews', () => {
-  it('a route change ends the old view (view_end) and starts a new one (page_view, referrer: the old URL)', () => {
+  it('a route change ends the old view (view_end) and starts a new one (page_view, referrer: the old URL) at the end of its task', async () => {
     const { views, events } = start(true)
     const first = views._id
     t = 1500
     history.pushState(null, '', '/cart?step=1')
+    // The task's own events after the change already belong to the new view.
+    expect(views._id).not.toBe(first)
+    await tick()
     expect(events).toMatchObject([
       { type: 'view_end', duration: 1500, visible: 1500, viewId: first },
       { type: 'page_view', referrer: 'http://localhost:3000/home', navigationType: 'route_change', url: 'http://localhost:3000/cart?step=1', attributes: undefined, viewId: views._id },
@@ -55,13 +61,15 @@ describe('startViews', () => {
     expect(views._url).toBe('http://localhost:3000/cart?step=1')
   })
 
-  it('each view counts its own time, and the next page_view has the last view as referrer', () => {
+  it('each view counts its own time, and the next page_view has the last view as referrer', async () => {
     const { views, events } = start(true)
     t = 1000
     history.pushState(null, '', '/a')
     const a = views._id
+    await tick()
     t = 1600
     history.back()
+    await tick()
     expect(events.slice(2)).toMatchObject([
       { type: 'view_end', duration: 600, visible: 600, viewId: a },
       expect.objectContaining({ type: 'page_view', referrer: 'http://localhost:3000/a', url: 'http://localhost:3000/home', navigationType: 'route_change' }),
@@ -87,9 +95,10 @@ describe('startViews', () => {
     expect(views._id).toBe(first)
   })
 
-  it('a back/forward-cache restore starts a view (no view_end: sent at hide) and makes it the navigation’s view', () => {
+  it('a back/forward-cache restore starts a view (no view_end: sent at hide) and makes it the navigation’s view', async () => {
     const { views, events } = start(true)
     history.pushState(null, '', '/a')
+    await tick()
     events.length = 0
     const before = views._id
     t = 5000
@@ -134,9 +143,10 @@ describe('startViews', () => {
     expect([views._id, navigation(views)]).toEqual(ids)
   })
 
-  it('a page exit (flush) sends a view_end of the current view; shown and left again, a larger one of the same view', () => {
+  it('a page exit (flush) sends a view_end of the current view; shown and left again, a larger one of the same view', async () => {
     const { views, events } = start(true)
     history.pushState(null, '', '/a')
+    await tick()
     const current = views._id
     events.length = 0
     t = 2000
@@ -151,11 +161,13 @@ describe('startViews', () => {
     expect(views._id).toBe(current)
   })
 
-  it('gives a soft navigation the route view of its URL, and the view of now for a URL it does not know', () => {
+  it('gives a soft navigation the route view of its URL, and the view of now for a URL it does not know', async () => {
     const { views } = start(true)
     history.pushState(null, '', '/a')
     const a = views._id
+    await tick()
     history.pushState(null, '', '/b')
+    await tick()
     const soft = (url: string) => views._of({ navigationType: 'soft-navigation', navigationURL: url } as MetricType)
     expect(soft('http://localhost:3000/a')).toBe(a)
     expect(soft('http://localhost:3000/elsewhere')).toBe(views._id)
@@ -169,5 +181,39 @@ describe('startViews', () => {
     expect(history.pushState).toBe(pushState)
     history.pushState(null, '', '/after')
     expect(emit).not.toHaveBeenCalled()
+  })
+
+  it('route changes in one task make one view, of the route the task left: a redirect, a burst of pushState', async () => {
+    const { views, events } = start(true)
+    const first = views._id
+    history.pushState(null, '', '/admin')
+    history.replaceState(null, '', '/login')
+    const login = views._id
+    await tick()
+    for (let i = 0; i < 100; i++) history.pushState(null, '', `/item/${i}`)
+    await tick()
+    expect(events.map(({ type, url, referrer, viewId }) => ({ type, url, referrer, viewId }))).toEqual([
+      { type: 'view_end', url: 'http://localhost:3000/home', referrer: undefined, viewId: first },
+      { type: 'page_view', url: 'http://localhost:3000/login', referrer: 'http://localhost:3000/home', viewId: login },
+      { type: 'view_end', url: 'http://localhost:3000/login', referrer: undefined, viewId: login },
+      { type: 'page_view', url: 'http://localhost:3000/item/99', referrer: 'http://localhost:3000/login', viewId: views._id },
+    ])
+  })
+
+  it('a page exit or a trackPageView in the task of a route change records its page view first', () => {
+    const { views, events } = start(true)
+    history.pushState(null, '', '/a')
+    views._flush()
+    history.pushState(null, '', '/b')
+    views._start('manual', '/c')
+    expect(events.map(({ type, url, navigationType }) => [type, url, navigationType])).toEqual([
+      ['view_end', 'http://localhost:3000/home', undefined],
+      ['page_view', 'http://localhost:3000/a', 'route_change'],
+      ['view_end', 'http://localhost:3000/a', undefined],
+      ['view_end', 'http://localhost:3000/a', undefined],
+      ['page_view', 'http://localhost:3000/b', 'route_change'],
+      ['view_end', 'http://localhost:3000/b', undefined],
+      ['page_view', 'http://localhost:3000/c', 'manual'],
+    ])
   })
 })

@@ -64,6 +64,8 @@ export function createAssemble(config: Config, sources: Sources, out: (events: R
   let globals: Attributes | undefined
   // The page's address as read this task, and the last URL as read, scrubbed, and its route.
   let url = ''
+  // The view that `url` was read in.
+  let urlView = ''
   let page: [raw: string, url: string, route?: string] = ['', '']
   let sampledId = ''
   let keepAll = false
@@ -93,11 +95,13 @@ export function createAssemble(config: Config, sources: Sources, out: (events: R
 
   // What belongs to the moment of an event: its time, view, address, user and attributes.
   const stamp = (event: RumEvent, time: number) => {
-    // Reading location.href costs microseconds: once per task, and again after a new view.
-    if (event.type === 'page_view') url = ''
+    // Reading location.href costs microseconds: once per task, and again once a new view has
+    // begun (a route change's page view comes at the end of its task, its view at once).
+    const view = sources._view()
+    if (view !== urlView) (urlView = view), (url = '')
     if (!url) (url = location.href), queueMicrotask(() => (url = ''))
     event.time = time
-    event.viewId ||= sources._view()
+    event.viewId ||= view
     event.url ||= url
     event.userId = userId
     // A copy as they are now (the page may change the object it passed), over `setAttributes`'s.

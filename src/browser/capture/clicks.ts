@@ -30,7 +30,8 @@ interface Pending {
  * a closed root shows its host). Reactions: a DOM change (in the document, or in a shadow root
  * the click passed through), a navigation, a request (not rumlet's own, to `endpoint`), a focus
  * change the page makes (not the one a mouse press makes, at `mousedown`), a selection it
- * leaves (not a click collapsing one). Not rage: clicks in fields one types in or ticks (an
+ * leaves (not a click collapsing one). One press makes one action: the click a label forwards to
+ * its control, and a click the page dispatches from a click's own handler, record nothing. Not rage: clicks in fields one types in or ticks (an
  * input that is not a submit or button, a textarea, contenteditable), nor the clicks of a double-
  * or triple-click that selected text where it was clicked (in Chromium the selection is made at
  * the press, before the click event: verified by e2e/frustration.spec.ts). `flush` records the clicks still
@@ -50,6 +51,8 @@ export function startClicks(
   let last: Pending | undefined
   // Between a mousedown and its click: the focus that moves then is the press's, not the page's.
   let pressed = false
+  // The click event heard last, to tell a click that is part of its press.
+  let previous: MouseEvent | undefined
   const mark = (click: Pending, kind: string) => {
     const kinds = (click._event.frustration ||= [])
     if (!kinds.includes(kind)) kinds.push(kind)
@@ -100,17 +103,24 @@ export function startClicks(
         pressed = false
         const path = event.composedPath()
         const target = path[0] as HTMLElement
-        if (!(target instanceof Element)) return
-        const named = nameOf(target)
+        // One press, one action: a click the page dispatches while the last one is still being
+        // dispatched (a button's handler calling `fileInput.click()`), or the click a label
+        // forwards to its control (trusted, with the press's own timeStamp in Chromium).
+        const gesture = previous && (previous.eventPhase || (event.isTrusted && previous.timeStamp === event.timeStamp))
+        previous = event
+        if (gesture || !(target instanceof Element)) return
+        const named = nameOf(target, path)
         if (!named) return
-        const meant = closest(target, ACTIONABLE)
+        const meant = closest(path, ACTIONABLE)
         const time = now()
         const click: Pending = {
           _event: { type: 'action', name: named.name, duration: 0, ok: true, source: 'click', target: selectorOf(meant || target) } as Pending['_event'],
           _time: time,
           _x: event.clientX,
           _y: event.clientY,
-          _live: closest(target, LIVE) && !(meant as HTMLButtonElement).disabled,
+          _live: closest(path, LIVE) && !(meant as HTMLButtonElement).disabled,
+          // A listener of the page's that ran before rumlet's already took it out of the document.
+          _reacted: !target.isConnected,
         }
         onClick(named.name, time)
         if (pending.push(click) === 1) watch(true)

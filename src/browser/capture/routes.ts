@@ -13,7 +13,8 @@ declare const __DEBUG__: boolean
  * default prefix, older "hashbang" sites), never a plain anchor (`#pricing`). `hashRoutes`
  * decides the shapes that are ambiguous: `true`, every fragment is a route (Backbone, React
  * Router's `hashType: "noslash"`: `#products`); `false`, none is (docs whose anchors look like
- * `#/…`). The page's own `pushState` runs first and unchanged. Returns the stop.
+ * `#/…`). The page's own `pushState` runs first and unchanged. Where the Navigation API is
+ * (Chromium), its `currententrychange` reports the route changes no wrapper sees. Returns the stop.
  */
 export function trackRoutes(cb: () => void, skip: (label: string) => void, hashRoutes?: boolean): () => void {
   const routeOf = (url: string) => {
@@ -41,6 +42,11 @@ export function trackRoutes(cb: () => void, skip: (label: string) => void, hashR
       __DEBUG__ ? `history.${name}` : name,
     ),
   )
+  // The Navigation API (Chromium 102) reports every same-document navigation, also those rumlet's
+  // wrapper cannot see: a router's `pushState` taken before rumlet loaded
+  // (`history.pushState.bind(history)`), `navigation.navigate()` with `event.intercept()`.
+  const navigation = (window as { navigation?: EventTarget }).navigation
   stops.push(listen('popstate hashchange', check))
+  if (navigation) stops.push(listen('currententrychange', check, undefined, navigation))
   return () => stops.map((stop) => stop())
 }

@@ -2,6 +2,7 @@ import type { MetricType } from 'web-vitals'
 import type { PageViewEvent, ViewEndEvent } from '../../wire'
 import { guard } from '../lib/guard'
 import { listen } from '../lib/listen'
+import { now } from '../lib/now'
 import { uid } from '../lib/uid'
 import { viewClock } from '../lib/viewClock'
 import type { Emit } from '../types'
@@ -30,17 +31,33 @@ export function startViews(emit: Emit, skip: (label: string) => void, spa: boole
     _id: '',
     _url: location.href,
 
-    /** Ends the current view and starts the next: a page view of `next` (default: the address bar). */
+    /**
+     * Ends the current view and starts the next: a page view of `next` (default: the address
+     * bar). A route change's page view waits for the end of its task (a timer of 0 ms), with the
+     * time of the change and the URL the task left: the route the user then sees. Route changes
+     * later in that task (a redirect, a router's burst of `pushState`, a `popstate` handler's
+     * `replaceState`) start no view of their own; the task's events already carry the new view.
+     */
     _start(navigationType: string, next?: string, attributes?: unknown, ended?: boolean): void {
+      const route = navigationType === 'route_change'
+      if (route && shown) return
       // The URL first: one that does not parse throws before the current view has ended.
       const url = next ? new URL(next, location.href).href : location.href
+      settle()
       ended ? lap() : end()
       const referrer = views._url
-      views._url = url
-      remember()
-      // A restore is a page load: with `trackPageViews: false` it starts a view, and no page view.
-      if (pageViews || navigationType !== 'back_forward_cache')
-        emit<PageViewEvent>({ type: 'page_view', referrer, navigationType, url, attributes } as never)
+      const time = now()
+      views._id = uid()
+      const show = () => {
+        shown = undefined
+        views._url = route ? location.href : url
+        remember()
+        // A restore is a page load: with `trackPageViews: false` it starts a view, and no page view.
+        if (pageViews || navigationType !== 'back_forward_cache')
+          emit<PageViewEvent>({ type: 'page_view', referrer, navigationType, url: views._url, attributes } as never, time)
+      }
+      if (route) (shown = show), setTimeout(guard(settle))
+      else show()
     },
 
     /**
@@ -52,16 +69,19 @@ export function startViews(emit: Emit, skip: (label: string) => void, spa: boole
       metric.navigationType === 'soft-navigation' ? byUrl.get(metric.navigationURL || '') || views._id : navigation,
 
     /** The page may be leaving: the view's times so far. */
-    _flush: () => end(true),
+    _flush: () => (settle(), end(true)),
 
-    stop: () => stops.map((stop) => stop()),
+    stop: () => (settle(), stops.map((stop) => stop())),
   }
+  // The page view of this task's route change, still to be recorded.
+  let shown: (() => void) | undefined
+  const settle = () => shown && shown()
   const remember = () => {
-    views._id = uid()
     byUrl.delete(views._url)
     byUrl.set(views._url, views._id)
     if (byUrl.size > 50) byUrl.delete(byUrl.keys().next().value!)
   }
+  views._id = uid()
   remember()
   navigation = views._id
 
