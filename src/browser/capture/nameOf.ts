@@ -42,7 +42,7 @@ const textOf = (element: Element | null | undefined) => {
  * The node and its ancestors, from each shadow root on to its host: the elements a click on
  * `node` passes through (what its `composedPath()` holds, for open roots).
  */
-export const pathOf = (node: Node | null | undefined): Node[] => (node ? [node, ...pathOf(node.parentNode || (node as ShadowRoot).host)] : [])
+const pathOf = (node: Node | null | undefined): Node[] => (node ? [node, ...pathOf(node.parentNode || (node as ShadowRoot).host)] : [])
 
 /** The first element of `path` (an element, then its ancestors) that matches `selector`. */
 export const closest = (path: EventTarget[], selector: string) => path.find((node) => (node as Element).matches?.(selector)) as Element | undefined

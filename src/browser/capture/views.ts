@@ -28,7 +28,7 @@ export function startViews(emit: Emit, skip: (label: string) => void, spa: boole
 
   const views = {
     /** The current view. */
-    _id: '',
+    _id: uid(),
     _url: location.href,
 
     /**
@@ -40,7 +40,7 @@ export function startViews(emit: Emit, skip: (label: string) => void, spa: boole
      */
     _start(navigationType: string, next?: string, attributes?: unknown, ended?: boolean): void {
       const route = navigationType === 'route_change'
-      if (route && shown) return
+      if (route && pending) return
       // The URL first: one that does not parse throws before the current view has ended.
       const url = next ? new URL(next, location.href).href : location.href
       settle()
@@ -49,14 +49,14 @@ export function startViews(emit: Emit, skip: (label: string) => void, spa: boole
       const time = now()
       views._id = uid()
       const show = () => {
-        shown = undefined
+        pending = undefined
         views._url = route ? location.href : url
         remember()
         // A restore is a page load: with `trackPageViews: false` it starts a view, and no page view.
         if (pageViews || navigationType !== 'back_forward_cache')
           emit<PageViewEvent>({ type: 'page_view', referrer, navigationType, url: views._url, attributes } as never, time)
       }
-      if (route) (shown = show), setTimeout(guard(settle))
+      if (route) (pending = show), setTimeout(guard(settle))
       else show()
     },
 
@@ -74,14 +74,13 @@ export function startViews(emit: Emit, skip: (label: string) => void, spa: boole
     stop: () => (settle(), stops.map((stop) => stop())),
   }
   // The page view of this task's route change, still to be recorded.
-  let shown: (() => void) | undefined
-  const settle = () => shown && shown()
+  let pending: (() => void) | undefined
+  const settle = () => pending && pending()
   const remember = () => {
     byUrl.delete(views._url)
     byUrl.set(views._url, views._id)
     if (byUrl.size > 50) byUrl.delete(byUrl.keys().next().value!)
   }
-  views._id = uid()
   remember()
   navigation = views._id
 
