@@ -160,6 +160,41 @@ describe('startClicks', () => {
     expect(events().map((e) => e.frustration)).toEqual([['rage'], ['rage'], ['rage'], undefined, undefined, undefined])
   })
 
+  it('records a burst of clicks together, once the newest one\'s window has ended, and a click two windows after it at most', async () => {
+    const { emit } = setup('<button id="b">Next</button>')
+    const button = document.getElementById('b')!
+    button.addEventListener('click', () => document.body.append('.'))
+    // Clicks 400 ms apart: the first waits for the others, and all leave in one task, when the
+    // third's window ends (1,800 ms after the first).
+    const first = Date.now()
+    for (let i = 0; i < 3; i++) clickAt(button, 10 + 200 * i), await vi.advanceTimersByTimeAsync(400)
+    await vi.advanceTimersByTimeAsync(599)
+    expect(emit).not.toHaveBeenCalled()
+    await vi.advanceTimersByTimeAsync(1)
+    expect(emit.mock.calls.map((call) => call[1] - first)).toEqual([0, 400, 800])
+    // Clicks that do not stop, 250 ms apart: two windows after the first, those whose window
+    // has ended are recorded (the first five); the rest once the last one's window ends.
+    emit.mockClear()
+    const start = Date.now()
+    for (let i = 0; i < 8; i++) clickAt(button, 10 + 200 * (i % 4)), await vi.advanceTimersByTimeAsync(250)
+    expect(emit.mock.calls.map((call) => call[1] - start)).toEqual([0, 250, 500, 750, 1000])
+    await vi.advanceTimersByTimeAsync(750)
+    expect(emit).toHaveBeenCalledTimes(8)
+  })
+
+  it('marks each click by what happened within its own window, however late it is recorded', async () => {
+    const { events } = setup('<button id="a">First</button><button id="b">Second</button>')
+    clickAt(document.getElementById('a')!)
+    await vi.advanceTimersByTimeAsync(900)
+    clickAt(document.getElementById('b')!, 500)
+    await vi.advanceTimersByTimeAsync(300)
+    // 1,200 ms after the first click and 300 after the second: about the second only.
+    document.body.append('changed')
+    window.dispatchEvent(new ErrorEvent('error', { message: 'boom' }))
+    await vi.advanceTimersByTimeAsync(1000)
+    expect(events().map((e) => [e.name, e.frustration])).toEqual([['First', ['dead']], ['Second', ['error']]])
+  })
+
   it('marks a click followed by an uncaught error as an error click', async () => {
     const { events } = setup('<button id="b">Pay</button>')
     clickAt(document.getElementById('b')!)

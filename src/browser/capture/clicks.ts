@@ -18,7 +18,6 @@ interface Pending {
   /** The element looks interactive: no reaction makes it a dead click. */
   _live?: boolean | null
   _reacted?: boolean
-  _timer?: ReturnType<typeof setTimeout>
 }
 
 /**
@@ -34,8 +33,10 @@ interface Pending {
  * its control, and a click the page dispatches from a click's own handler, record nothing. Not rage: clicks in fields one types in or ticks (an
  * input that is not a submit or button, a textarea, contenteditable), nor the clicks of a double-
  * or triple-click that selected text where it was clicked (in Chromium the selection is made at
- * the press, before the click event: verified by e2e/frustration.spec.ts). `flush` records the clicks still
- * waiting (the page may be leaving). `onClick` hears of each click at once.
+ * the press, before the click event: verified by e2e/frustration.spec.ts). Clicks are recorded together once the
+ * newest one's window has ended (a click waits two windows at most), each marked by what
+ * happened within its own window. `flush` records the clicks still waiting (the page may be
+ * leaving). `onClick` hears of each click at once.
  */
 export function startClicks(
   emit: Emit,
@@ -45,7 +46,9 @@ export function startClicks(
   now = Date.now,
 ) {
   const own = endpoint && new URL(endpoint, document.baseURI).href
-  const pending: Pending[] = []
+  // Oldest first.
+  let pending: Pending[] = []
+  let timer: ReturnType<typeof setTimeout> | undefined
   // The clicks of the last window that count toward rage, and the last click.
   let recent: Pending[] = []
   let last: Pending | undefined
@@ -57,8 +60,10 @@ export function startClicks(
     const kinds = (click._event.frustration ||= [])
     if (!kinds.includes(kind)) kinds.push(kind)
   }
+  // The clicks whose window is still open: what the page does now is about them.
+  const open = () => pending.filter((click) => now() - click._time < frustrationWindow)
   // Anything the page does in reply counts as a reaction to the clicks waiting.
-  const react = () => pending.forEach((click) => (click._reacted = true))
+  const react = () => open().forEach((click) => (click._reacted = true))
   // The DOM and the network are watched only while clicks wait: pages that change the DOM all
   // the time, and rumlet's own sends, cost nothing else.
   const dom = new MutationObserver(react)
@@ -73,12 +78,25 @@ export function startClicks(
       else dom.disconnect(), requests!.disconnect()
     } catch {}
   }
-  const settle = (click: Pending) => {
-    clearTimeout(click._timer)
-    pending.splice(pending.indexOf(click), 1)
-    if (!pending.length) watch(false)
-    if (click._live && !click._reacted) mark(click, 'dead')
-    emit(click._event, click._time)
+  // Records the clicks whose window has ended (all of them when the page may be leaving), in one
+  // task: a burst of clicks is then one write and one send, not one per click. Each click's
+  // marks come from its own window only (see `open`), however late it is recorded.
+  const settle = (all?: boolean) => {
+    const kept = all ? [] : open()
+    const done = pending.filter((click) => !kept.includes(click))
+    pending = kept
+    if (!kept[0]) watch(false)
+    for (const click of done) {
+      if (click._live && !click._reacted) mark(click, 'dead')
+      emit(click._event, click._time)
+    }
+    plan()
+  }
+  // Clicks wait until the newest one's window has ended, so that a burst is recorded at once;
+  // the oldest waits two windows at most.
+  const plan = () => {
+    clearTimeout(timer)
+    if (pending[0]) timer = setTimeout(guard(settle), Math.min(pending[pending.length - 1]._time + frustrationWindow, pending[0]._time + 2 * frustrationWindow) - now())
   }
 
   const stops = [
@@ -86,7 +104,7 @@ export function startClicks(
     // Bubbling only: a failed image or script load is not an uncaught error.
     listen(
       'error unhandledrejection',
-      () => pending.forEach((click) => mark(click, 'error')),
+      () => open().forEach((click) => mark(click, 'error')),
     ),
     // Capture: a focus event does not bubble to the window, selectionchange is the document's.
     listen(
@@ -138,14 +156,14 @@ export function startClicks(
           if (near.length >= rageClicks) near.forEach((other) => pending.includes(other) && mark(other, 'rage'))
         }
         last = click
-        click._timer = setTimeout(guard(() => settle(click)), frustrationWindow)
+        plan()
       }),
       // Capture: a page's stopPropagation does not hide its clicks.
       true,
     ),
   ]
 
-  const flush = () => pending.slice().forEach(settle)
+  const flush = () => settle(true)
   return {
     _flush: flush,
     stop: () => (flush(), stops.map((stop) => stop())),
