@@ -1,0 +1,110 @@
+// The main-thread CPU that one part of the side-by-side scenario costs rumlet, build against
+// build: far steadier than sideBySide.mjs's whole-page Δ (a few ms between runs, against tens),
+// so it tells whether a change to the snippet helps before the long run says by how much.
+//
+//   node bench/pathCost.mjs [build.js | name=build.js …]     default: dist/rumlet.js
+//   OP=burst|clicks|errors  RUNS=8
+//
+// Each run is a fresh browser context on a page of its own (15 buttons, the build's script tag
+// with `data-endpoint`), served from 127.0.0.1 with a sink that answers every POST 202 and counts
+// the actions and errors it decodes. 2.5 s after the load (the page view written and everything
+// of the load done) it reads the renderer main thread's CPU time (CDP `Performance.getMetrics`,
+// `ThreadTime`), runs the part of the scenario, waits until the sink has every event of it plus
+// 300 ms (or 8 s at most: then it says so), and reads it again:
+//   burst: 1,000 `rum.trackAction('bench', { i, plan: 'pro' })` in one task of the page, until
+//          sent and acknowledged: recording, finishing, serializing, the IndexedDB write and
+//          read, gzip, the POSTs, the acknowledgements;
+//   clicks: 15 clicks through CDP Input, 100 ms apart, one per button, until sent (they wait for
+//          the 5 s interval: an idle page's cost over those seconds is included, and is small);
+//   errors: 20 distinct uncaught errors thrown in timers 20 ms apart, until sent (within 1 s).
+// A page with no SDK runs the same part, so that the table gives each build's Δ over it too.
+// Runs are interleaved (each round runs every build once), after one warm-up round.
+import { createServer } from 'node:http'
+import { readFileSync } from 'node:fs'
+import { gunzipSync } from 'node:zlib'
+import { chromium } from '@playwright/test'
+import { findChromium } from '../e2e/findChromium.mjs'
+import { CHROMIUM_ARGS } from './lib/chromiumArgs.mjs'
+
+const OP = process.env.OP || 'burst'
+const RUNS = Number(process.env.RUNS || 8)
+const WANT = { burst: 1000, clicks: 15, errors: 20 }[OP]
+if (!WANT) throw new Error(`OP must be burst, clicks or errors, not ${OP}`)
+const builds = (process.argv.slice(2).length ? process.argv.slice(2) : ['dist/rumlet.js']).map((arg, i) => {
+  const [name, file] = arg.includes('=') ? arg.split('=') : [i ? `build${i}` : 'rumlet', arg]
+  return { name, source: readFileSync(file) }
+})
+const pages = [{ name: 'no SDK' }, ...builds]
+
+// Actions and errors the sink has decoded since the last reset.
+let arrived = 0
+const server = createServer((req, res) => {
+  if (req.method === 'POST') {
+    const chunks = []
+    req.on('data', (chunk) => chunks.push(chunk))
+    req.on('end', () => {
+      try {
+        let body = Buffer.concat(chunks)
+        if (body[0] === 0x1f) body = gunzipSync(body)
+        arrived += JSON.parse(body).events.filter((event) => event.type === 'action' || event.type === 'error').length
+      } catch {}
+      res.writeHead(202, { 'access-control-allow-origin': '*' })
+      res.end('{}')
+    })
+    return
+  }
+  const build = builds.find((b) => req.url === `/${b.name}.js`)
+  if (build) return res.writeHead(200, { 'content-type': 'text/javascript' }), res.end(build.source)
+  const name = decodeURIComponent(req.url.slice(1).split('?')[0])
+  const script = builds.some((b) => b.name === name) ? `<script src="/${name}.js" data-endpoint="/rum" data-app="bench"></script>` : ''
+  const buttons = Array.from({ length: 15 }, (_, i) => `<button onclick="this.textContent += '.'">Add ${i}</button>`).join('')
+  res.writeHead(200, { 'content-type': 'text/html' })
+  res.end(`<!doctype html><title>path cost</title>${script}<div>${buttons}</div>`)
+})
+await new Promise((listening) => server.listen(0, '127.0.0.1', listening))
+const origin = `http://127.0.0.1:${server.address().port}`
+
+const browser = await chromium.launch({ executablePath: await findChromium({ install: false }), args: CHROMIUM_ARGS })
+const cpu = {}
+const late = []
+try {
+  for (let round = -1; round < RUNS; round++)
+    for (let k = 0; k < pages.length; k++) {
+      const { name } = pages[(k + Math.max(round, 0)) % pages.length]
+      const context = await browser.newContext()
+      const page = await context.newPage()
+      const cdp = await context.newCDPSession(page)
+      await cdp.send('Performance.enable')
+      await page.goto(`${origin}/${encodeURIComponent(name)}`)
+      await page.waitForTimeout(2500)
+      const threadTime = async () => (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'ThreadTime').value * 1000
+      const centers = await page.evaluate(() => [...document.querySelectorAll('button')].map((b) => { const r = b.getBoundingClientRect(); return [r.x + r.width / 2, r.y + r.height / 2] }))
+      arrived = 0
+      const before = await threadTime()
+      if (OP === 'burst') await page.evaluate(() => new Promise((done) => setTimeout(() => { for (let i = 0; i < 1000; i++) window.rum && rum.trackAction('bench', { i, plan: 'pro' }); done() })))
+      if (OP === 'clicks') for (const [x, y] of centers) await page.mouse.click(x, y), await page.waitForTimeout(100)
+      if (OP === 'errors') await page.evaluate(() => new Promise((done) => { for (let i = 0; i < 20; i++) setTimeout(() => { throw new Error(`bench error ${i}`) }, 20 * i); setTimeout(done, 400) }))
+      const start = Date.now()
+      const limit = name === 'no SDK' ? 1000 : 8000
+      while (arrived < WANT && Date.now() - start < limit) await page.waitForTimeout(50)
+      await page.waitForTimeout(300)
+      const ms = (await threadTime()) - before
+      if (name !== 'no SDK' && arrived < WANT) late.push(`${name}: ${arrived} of ${WANT} arrived in round ${round}`)
+      if (round >= 0) (cpu[name] ||= []).push(ms)
+      await context.close()
+    }
+} finally {
+  await browser.close()
+  server.close()
+}
+
+const median = (values) => [...values].sort((a, b) => a - b)[values.length >> 1]
+const base = median(cpu['no SDK'])
+console.log(`${OP}: main-thread CPU (ThreadTime), ms, ${RUNS} interleaved runs\n`)
+console.log('| page | median | Δ over no SDK | smallest … largest |')
+console.log('| --- | ---: | ---: | ---: |')
+for (const { name } of pages) {
+  const values = cpu[name]
+  console.log(`| ${name} | ${median(values).toFixed(1)} | ${name === 'no SDK' ? '' : `+${(median(values) - base).toFixed(1)}`} | ${Math.min(...values).toFixed(1)} … ${Math.max(...values).toFixed(1)} |`)
+}
+if (late.length) console.log(`\nNot all arrived within 8 s: ${late.join('; ')}`)
