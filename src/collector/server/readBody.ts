@@ -4,9 +4,9 @@ import { HttpError } from './HttpError'
 
 const gunzip = promisify(gunzipCallback)
 
-/** Largest request body accepted, compressed (the snippet sends at most 64 KiB). */
+/** Largest request body accepted, as sent (the snippet's sends hold at most 256 KiB of JSON, gzipped; its beacons 16 KiB, not gzipped). */
 export const MAX_BODY = 1024 * 1024
-/** Largest body after gunzip: guards against a small gzip bomb (the snippet's bodies are 16 KiB). */
+/** Largest body after gunzip: guards against a small gzip bomb (the snippet's bodies hold at most 256 KiB of JSON: startSender's SEND_BYTES). */
 export const MAX_INFLATED = 1024 * 1024
 
 /**
