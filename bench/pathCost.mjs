@@ -3,7 +3,7 @@
 // so it tells whether a change to the snippet helps before the long run says by how much.
 //
 //   node bench/pathCost.mjs [build.js | name=build.js …]     default: dist/rumlet.js
-//   OP=burst|clicks|errors  RUNS=8
+//   OP=burst|clicks|errors|load  RUNS=8
 //
 // Each run is a fresh browser context on a page of its own (15 buttons, the build's script tag
 // with `data-endpoint`), served from 127.0.0.1 with a sink that answers every POST 202 and counts
@@ -16,7 +16,10 @@
 //          read, gzip, the POSTs, the acknowledgements;
 //   clicks: 15 clicks through CDP Input, 100 ms apart, one per button, until sent (they wait for
 //          the 5 s interval: an idle page's cost over those seconds is included, and is small);
-//   errors: 20 distinct uncaught errors thrown in timers 20 ms apart, until sent (within 1 s).
+//   errors: 20 distinct uncaught errors thrown in timers 20 ms apart, until sent (within 1 s);
+//   load:   the load window instead: from before the navigation to the page's load event + 1 s
+//           (by its own clock), task time (`TaskDuration`) beside CPU. A build may be any script:
+//           web-vitals' IIFE with its `on*` calls appended stands for web-vitals alone.
 // A page with no SDK runs the same part, so that the table gives each build's Δ over it too.
 // Runs are interleaved (each round runs every build once), after one warm-up round.
 import { createServer } from 'node:http'
@@ -28,8 +31,8 @@ import { CHROMIUM_ARGS } from './lib/chromiumArgs.mjs'
 
 const OP = process.env.OP || 'burst'
 const RUNS = Number(process.env.RUNS || 8)
-const WANT = { burst: 1000, clicks: 15, errors: 20 }[OP]
-if (!WANT) throw new Error(`OP must be burst, clicks or errors, not ${OP}`)
+const WANT = { burst: 1000, clicks: 15, errors: 20, load: 0 }[OP]
+if (WANT === undefined) throw new Error(`OP must be burst, clicks, errors or load, not ${OP}`)
 const builds = (process.argv.slice(2).length ? process.argv.slice(2) : ['dist/rumlet.js']).map((arg, i) => {
   const [name, file] = arg.includes('=') ? arg.split('=') : [i ? `build${i}` : 'rumlet', arg]
   return { name, source: readFileSync(file) }
@@ -66,6 +69,7 @@ const origin = `http://127.0.0.1:${server.address().port}`
 
 const browser = await chromium.launch({ executablePath: await findChromium({ install: false }), args: CHROMIUM_ARGS })
 const cpu = {}
+const task = {}
 const late = []
 try {
   for (let round = -1; round < RUNS; round++)
@@ -75,9 +79,18 @@ try {
       const page = await context.newPage()
       const cdp = await context.newCDPSession(page)
       await cdp.send('Performance.enable')
+      const metric = async (key) => (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === key).value * 1000
+      const threadTime = () => metric('ThreadTime')
+      if (OP === 'load') {
+        const [cpuBefore, taskBefore] = [await threadTime(), await metric('TaskDuration')]
+        await page.goto(`${origin}/${encodeURIComponent(name)}`, { waitUntil: 'load' })
+        await page.evaluate(() => new Promise((done) => setTimeout(done, performance.getEntriesByType('navigation')[0].loadEventEnd + 1000 - performance.now())))
+        if (round >= 0) (cpu[name] ||= []).push((await threadTime()) - cpuBefore), (task[name] ||= []).push((await metric('TaskDuration')) - taskBefore)
+        await context.close()
+        continue
+      }
       await page.goto(`${origin}/${encodeURIComponent(name)}`)
       await page.waitForTimeout(2500)
-      const threadTime = async () => (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'ThreadTime').value * 1000
       const centers = await page.evaluate(() => [...document.querySelectorAll('button')].map((b) => { const r = b.getBoundingClientRect(); return [r.x + r.width / 2, r.y + r.height / 2] }))
       arrived = 0
       const before = await threadTime()
@@ -100,11 +113,9 @@ try {
 
 const median = (values) => [...values].sort((a, b) => a - b)[values.length >> 1]
 const base = median(cpu['no SDK'])
-console.log(`${OP}: main-thread CPU (ThreadTime), ms, ${RUNS} interleaved runs\n`)
-console.log('| page | median | Δ over no SDK | smallest … largest |')
-console.log('| --- | ---: | ---: | ---: |')
-for (const { name } of pages) {
-  const values = cpu[name]
-  console.log(`| ${name} | ${median(values).toFixed(1)} | ${name === 'no SDK' ? '' : `+${(median(values) - base).toFixed(1)}`} | ${Math.min(...values).toFixed(1)} … ${Math.max(...values).toFixed(1)} |`)
-}
+const row = (values, base, name) => `${median(values).toFixed(1)} | ${name === 'no SDK' ? '' : `${median(values) - base < 0 ? '−' : '+'}${Math.abs(median(values) - base).toFixed(1)}`} | ${Math.min(...values).toFixed(1)} … ${Math.max(...values).toFixed(1)}`
+console.log(`${OP}: main-thread CPU (ThreadTime)${OP === 'load' ? ' and task time (TaskDuration)' : ''}, ms, ${RUNS} interleaved runs\n`)
+console.log(`| page | CPU median | Δ over no SDK | smallest … largest |${OP === 'load' ? ' task median | Δ over no SDK | smallest … largest |' : ''}`)
+console.log(`| --- | ---: | ---: | ---: |${OP === 'load' ? ' ---: | ---: | ---: |' : ''}`)
+for (const { name } of pages) console.log(`| ${name} | ${row(cpu[name], base, name)} |${OP === 'load' ? ` ${row(task[name], median(task['no SDK']), name)} |` : ''}`)
 if (late.length) console.log(`\nNot all arrived within 8 s: ${late.join('; ')}`)
