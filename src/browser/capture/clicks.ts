@@ -33,10 +33,10 @@ interface Pending {
  * its control, and a click the page dispatches from a click's own handler, record nothing. Not rage: clicks in fields one types in or ticks (an
  * input that is not a submit or button, a textarea, contenteditable), nor the clicks of a double-
  * or triple-click that selected text where it was clicked (in Chromium the selection is made at
- * the press, before the click event: verified by e2e/frustration.spec.ts). Clicks are recorded together once the
- * newest one's window has ended (a click waits two windows at most), each marked by what
- * happened within its own window. `flush` records the clicks still waiting (the page may be
- * leaving). `onClick` hears of each click at once.
+ * the press, before the click event: verified by e2e/frustration.spec.ts).
+ * Clicks are recorded together once the newest one's window has ended (a click waits two windows
+ * at most), each marked by what happened within its own window. `flush` records the clicks still
+ * waiting (the page may be leaving). `onClick` hears of each click at once.
  */
 export function startClicks(
   emit: Emit,
