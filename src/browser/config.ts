@@ -33,7 +33,11 @@ export interface RumOptions {
   rageClicks?: number
   /** …within this many px of each other (default 100)… */
   rageDistance?: number
-  /** …within this many ms (default 1000), which is also how long a dead or error click waits. */
+  /**
+   * …within this many ms (default 1000), which is also how long a click waits to show whether it
+   * is dead or an error click; a burst of clicks is recorded together, a click at most twice this
+   * long after it happened.
+   */
   frustrationWindow?: number
   /**
    * With the `network` module: origins besides the page's own whose requests get a W3C
