@@ -1,16 +1,22 @@
 // The main-thread CPU that one part of the side-by-side scenario costs rumlet, build against
-// build: far steadier than sideBySide.mjs's whole-page Δ (a few ms between runs, against tens),
-// so it tells whether a change to the snippet helps before the long run says by how much.
+// build: steadier than sideBySide.mjs's whole-page Δ (CPU time spreads by a few ms between runs
+// where the whole page's task time spreads by tens), so it tells whether a change to the snippet
+// helps before the long run says by how much.
 //
-//   node bench/pathCost.mjs [build.js | name=build.js …]     default: dist/rumlet.js
-//   OP=burst|clicks|errors|load  RUNS=8
+//   node bench/pathCost.mjs [build.js | name=build.js | web-vitals …]     default: dist/rumlet.js
+//   OP=burst|clicks|errors|load  RUNS=9 (an odd count: the median is then one run)
+//
+// `web-vitals` (no file) is web-vitals alone, as the side-by-side bench loads it (its IIFE from
+// bench/node_modules, `npm run bench:install`, and the five `on*` calls): a reference for OP=load.
 //
 // Each run is a fresh browser context on a page of its own (15 buttons, the build's script tag
 // with `data-endpoint`), served from 127.0.0.1 with a sink that answers every POST 202 and counts
 // the actions and errors it decodes. 2.5 s after the load (the page view written and everything
 // of the load done) it reads the renderer main thread's CPU time (CDP `Performance.getMetrics`,
 // `ThreadTime`), runs the part of the scenario, waits until the sink has every event of it plus
-// 300 ms (or 8 s at most: then it says so), and reads it again:
+// 300 ms (8 s at most: then it says so; the page without SDK waits 1 s and 300 ms: an idle
+// page's CPU is about 0.1 ms a second, so the longer waits of the builds bias nothing measurable),
+// and reads it again:
 //   burst: 1,000 `rum.trackAction('bench', { i, plan: 'pro' })` in one task of the page, until
 //          sent and acknowledged: recording, finishing, serializing, the IndexedDB write and
 //          read, gzip, the POSTs, the acknowledgements;
@@ -18,10 +24,11 @@
 //          the 5 s interval: an idle page's cost over those seconds is included, and is small);
 //   errors: 20 distinct uncaught errors thrown in timers 20 ms apart, until sent (within 1 s);
 //   load:   the load window instead: from before the navigation to the page's load event + 1 s
-//           (by its own clock), task time (`TaskDuration`) beside CPU. A build may be any script:
-//           web-vitals' IIFE with its `on*` calls appended stands for web-vitals alone.
-// A page with no SDK runs the same part, so that the table gives each build's Δ over it too.
-// Runs are interleaved (each round runs every build once), after one warm-up round.
+//           (by its own clock), task time (`TaskDuration`) beside CPU. Task time includes the
+//           navigation itself and spreads by tens of ms between runs: read its Δ with care.
+// A page with no SDK runs the same part in each round; a Δ is the median over the rounds of a
+// build's run less that round's page without SDK (as in sideBySide.mjs). Runs are interleaved
+// (each round runs every page once, starting one further along), after one warm-up round.
 import { createServer } from 'node:http'
 import { readFileSync } from 'node:fs'
 import { gunzipSync } from 'node:zlib'
@@ -30,10 +37,17 @@ import { findChromium } from '../e2e/findChromium.mjs'
 import { CHROMIUM_ARGS } from './lib/chromiumArgs.mjs'
 
 const OP = process.env.OP || 'burst'
-const RUNS = Number(process.env.RUNS || 8)
+const RUNS = Number(process.env.RUNS || 9)
 const WANT = { burst: 1000, clicks: 15, errors: 20, load: 0 }[OP]
 if (WANT === undefined) throw new Error(`OP must be burst, clicks, errors or load, not ${OP}`)
+// The bench's web-vitals-alone snippet (bench/sdks/webVitals.mjs), its beacon to the sink.
+const webVitals = () =>
+  readFileSync(new URL('node_modules/web-vitals/dist/web-vitals.iife.js', import.meta.url), 'utf8') +
+  `;(() => { const queue = new Set(); const add = (metric) => queue.add(metric)
+  webVitals.onCLS(add); webVitals.onINP(add); webVitals.onLCP(add); webVitals.onFCP(add); webVitals.onTTFB(add)
+  addEventListener('visibilitychange', () => document.visibilityState === 'hidden' && queue.size && navigator.sendBeacon('/vitals', JSON.stringify([...queue]))) })()`
 const builds = (process.argv.slice(2).length ? process.argv.slice(2) : ['dist/rumlet.js']).map((arg, i) => {
+  if (arg === 'web-vitals') return { name: arg, source: webVitals() }
   const [name, file] = arg.includes('=') ? arg.split('=') : [i ? `build${i}` : 'rumlet', arg]
   return { name, source: readFileSync(file) }
 })
@@ -94,7 +108,7 @@ try {
       const centers = await page.evaluate(() => [...document.querySelectorAll('button')].map((b) => { const r = b.getBoundingClientRect(); return [r.x + r.width / 2, r.y + r.height / 2] }))
       arrived = 0
       const before = await threadTime()
-      if (OP === 'burst') await page.evaluate(() => new Promise((done) => setTimeout(() => { for (let i = 0; i < 1000; i++) window.rum && rum.trackAction('bench', { i, plan: 'pro' }); done() })))
+      if (OP === 'burst') await page.evaluate(() => new Promise((done) => setTimeout(() => { try { for (let i = 0; i < 1000; i++) window.rum && rum.trackAction('bench', { i, plan: 'pro' }) } finally { done() } })))
       if (OP === 'clicks') for (const [x, y] of centers) await page.mouse.click(x, y), await page.waitForTimeout(100)
       if (OP === 'errors') await page.evaluate(() => new Promise((done) => { for (let i = 0; i < 20; i++) setTimeout(() => { throw new Error(`bench error ${i}`) }, 20 * i); setTimeout(done, 400) }))
       const start = Date.now()
@@ -111,11 +125,20 @@ try {
   server.close()
 }
 
-const median = (values) => [...values].sort((a, b) => a - b)[values.length >> 1]
-const base = median(cpu['no SDK'])
-const row = (values, base, name) => `${median(values).toFixed(1)} | ${name === 'no SDK' ? '' : `${median(values) - base < 0 ? '−' : '+'}${Math.abs(median(values) - base).toFixed(1)}`} | ${Math.min(...values).toFixed(1)} … ${Math.max(...values).toFixed(1)}`
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b)
+  const middle = sorted.length >> 1
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
+}
+const signed = (ms) => `${ms < 0 ? '−' : '+'}${Math.abs(ms).toFixed(1)}`
+// A page's median, and its Δ: the median of its run less the page without SDK of the same round.
+const columns = (runs, name) => {
+  if (name === 'no SDK') return `${median(runs[name]).toFixed(1)} | |`
+  const deltas = runs[name].map((ms, round) => ms - runs['no SDK'][round])
+  return `${median(runs[name]).toFixed(1)} | ${signed(median(deltas))} (${signed(Math.min(...deltas))} … ${signed(Math.max(...deltas))}) |`
+}
 console.log(`${OP}: main-thread CPU (ThreadTime)${OP === 'load' ? ' and task time (TaskDuration)' : ''}, ms, ${RUNS} interleaved runs\n`)
-console.log(`| page | CPU median | Δ over no SDK | smallest … largest |${OP === 'load' ? ' task median | Δ over no SDK | smallest … largest |' : ''}`)
-console.log(`| --- | ---: | ---: | ---: |${OP === 'load' ? ' ---: | ---: | ---: |' : ''}`)
-for (const { name } of pages) console.log(`| ${name} | ${row(cpu[name], base, name)} |${OP === 'load' ? ` ${row(task[name], median(task['no SDK']), name)} |` : ''}`)
+console.log(`| page | CPU median | CPU Δ over no SDK (smallest … largest) |${OP === 'load' ? ' task time median | task time Δ (smallest … largest) |' : ''}`)
+console.log(`| --- | ---: | ---: |${OP === 'load' ? ' ---: | ---: |' : ''}`)
+for (const { name } of pages) console.log(`| ${name} | ${columns(cpu, name)}${OP === 'load' ? ` ${columns(task, name)}` : ''}`)
 if (late.length) console.log(`\nNot all arrived within 8 s: ${late.join('; ')}`)
