@@ -35,19 +35,18 @@ import { gunzipSync } from 'node:zlib'
 import { chromium } from '@playwright/test'
 import { findChromium } from '../e2e/findChromium.mjs'
 import { CHROMIUM_ARGS } from './lib/chromiumArgs.mjs'
+import { webVitals } from './sdks/webVitals.mjs'
 
 const OP = process.env.OP || 'burst'
 const RUNS = Number(process.env.RUNS || 9)
 const WANT = { burst: 1000, clicks: 15, errors: 20, load: 0 }[OP]
 if (WANT === undefined) throw new Error(`OP must be burst, clicks, errors or load, not ${OP}`)
-// The bench's web-vitals-alone snippet (bench/sdks/webVitals.mjs), its beacon to the sink.
-const webVitals = () =>
-  readFileSync(new URL('node_modules/web-vitals/dist/web-vitals.iife.js', import.meta.url), 'utf8') +
-  `;(() => { const queue = new Set(); const add = (metric) => queue.add(metric)
-  webVitals.onCLS(add); webVitals.onINP(add); webVitals.onLCP(add); webVitals.onFCP(add); webVitals.onTTFB(add)
-  addEventListener('visibilitychange', () => document.visibilityState === 'hidden' && queue.size && navigator.sendBeacon('/vitals', JSON.stringify([...queue]))) })()`
+// The side-by-side bench's web-vitals alone (bench/sdks/webVitals.mjs): its IIFE, then the
+// inline script of its page head, beaconing to this sink.
+const webVitalsAlone = () =>
+  readFileSync(webVitals.files['/sdk/web-vitals.iife.js'], 'utf8') + ';\n' + /<script>([\s\S]*)<\/script>/.exec(webVitals.head(''))[1]
 const builds = (process.argv.slice(2).length ? process.argv.slice(2) : ['dist/rumlet.js']).map((arg, i) => {
-  if (arg === 'web-vitals') return { name: arg, source: webVitals() }
+  if (arg === 'web-vitals') return { name: arg, source: webVitalsAlone() }
   const [name, file] = arg.includes('=') ? arg.split('=') : [i ? `build${i}` : 'rumlet', arg]
   return { name, source: readFileSync(file) }
 })
