@@ -10,11 +10,12 @@
 // bench/node_modules, `npm run bench:install`, and the five `on*` calls): a reference for OP=load.
 //
 // Each run is a fresh browser context on a page of its own (15 buttons, the build's script tag
-// with `data-endpoint`), served from 127.0.0.1 with a sink that answers every POST 202 and counts
-// the actions and errors it decodes. 2.5 s after the load (the page view written and everything
-// of the load done) it reads the renderer main thread's CPU time (CDP `Performance.getMetrics`,
+// with `data-endpoint`) served from 127.0.0.1; the build sends to the bench's sink
+// (bench/lib/startSink.mjs: every POST answered 202), whose requests of the run are decoded to
+// count the actions and errors. 2.5 s after the load (the page view written and everything of the
+// load done) it reads the renderer main thread's CPU time (CDP `Performance.getMetrics`,
 // `ThreadTime`), runs the part of the scenario, waits until the sink has every event of it plus
-// 300 ms (8 s at most: then it says so; the page without SDK waits 1 s and 300 ms: an idle
+// 300 ms (8 s at most: then it says so; the page without SDK, and web-vitals alone, wait 1 s and 300 ms: an idle
 // page's CPU is about 0.1 ms a second, so the longer waits of the builds bias nothing measurable),
 // and reads it again:
 //   burst: 1,000 `rum.trackAction('bench', { i, plan: 'pro' })` in one task of the page, until
@@ -31,10 +32,11 @@
 // (each round runs every page once, starting one further along), after one warm-up round.
 import { createServer } from 'node:http'
 import { readFileSync } from 'node:fs'
-import { gunzipSync } from 'node:zlib'
 import { chromium } from '@playwright/test'
 import { findChromium } from '../e2e/findChromium.mjs'
+import { bodyText } from './lib/bodyText.mjs'
 import { CHROMIUM_ARGS } from './lib/chromiumArgs.mjs'
+import { startSink } from './lib/startSink.mjs'
 import { webVitals } from './sdks/webVitals.mjs'
 
 const OP = process.env.OP || 'burst'
@@ -46,33 +48,33 @@ if (WANT === undefined) throw new Error(`OP must be burst, clicks, errors or loa
 const webVitalsAlone = () =>
   readFileSync(webVitals.files['/sdk/web-vitals.iife.js'], 'utf8') + ';\n' + /<script>([\s\S]*)<\/script>/.exec(webVitals.head(''))[1]
 const builds = (process.argv.slice(2).length ? process.argv.slice(2) : ['dist/rumlet.js']).map((arg, i) => {
-  if (arg === 'web-vitals') return { name: arg, source: webVitalsAlone() }
+  if (arg === 'web-vitals') return { name: arg, source: webVitalsAlone(), silent: true }
   const [name, file] = arg.includes('=') ? arg.split('=') : [i ? `build${i}` : 'rumlet', arg]
   return { name, source: readFileSync(file) }
 })
-const pages = [{ name: 'no SDK' }, ...builds]
+// Pages that send nothing of the scenario (no SDK, web-vitals alone) wait 1 s, not for events.
+const pages = [{ name: 'no SDK', silent: true }, ...builds]
 
-// Actions and errors the sink has decoded since the last reset.
-let arrived = 0
+// Every POST goes to the bench's sink (answered 202, kept per run); this server only serves the
+// page and the builds. The web-vitals beacon (at hide, never in a measured window) comes here.
+const sink = await startSink({})
+// Actions and errors the sink has decoded for a run.
+const arrived = (run) =>
+  sink.requests(run).reduce((count, request) => {
+    try {
+      return count + JSON.parse(bodyText(request)).events.filter((event) => event.type === 'action' || event.type === 'error').length
+    } catch {
+      return count
+    }
+  }, 0)
 const server = createServer((req, res) => {
-  if (req.method === 'POST') {
-    const chunks = []
-    req.on('data', (chunk) => chunks.push(chunk))
-    req.on('end', () => {
-      try {
-        let body = Buffer.concat(chunks)
-        if (body[0] === 0x1f) body = gunzipSync(body)
-        arrived += JSON.parse(body).events.filter((event) => event.type === 'action' || event.type === 'error').length
-      } catch {}
-      res.writeHead(202, { 'access-control-allow-origin': '*' })
-      res.end('{}')
-    })
-    return
-  }
+  if (req.method === 'POST') return req.resume(), res.writeHead(204).end()
   const build = builds.find((b) => req.url === `/${b.name}.js`)
   if (build) return res.writeHead(200, { 'content-type': 'text/javascript' }), res.end(build.source)
-  const name = decodeURIComponent(req.url.slice(1).split('?')[0])
-  const script = builds.some((b) => b.name === name) ? `<script src="/${name}.js" data-endpoint="/rum" data-app="bench"></script>` : ''
+  const url = new URL(req.url, 'http://page')
+  const name = decodeURIComponent(url.pathname.slice(1))
+  const endpoint = `${sink.url}/r/${url.searchParams.get('run')}/rum`
+  const script = builds.some((b) => b.name === name) ? `<script src="/${name}.js" data-endpoint="${endpoint}" data-app="bench"></script>` : ''
   const buttons = Array.from({ length: 15 }, (_, i) => `<button onclick="this.textContent += '.'">Add ${i}</button>`).join('')
   res.writeHead(200, { 'content-type': 'text/html' })
   res.end(`<!doctype html><title>path cost</title>${script}<div>${buttons}</div>`)
@@ -87,7 +89,9 @@ const late = []
 try {
   for (let round = -1; round < RUNS; round++)
     for (let k = 0; k < pages.length; k++) {
-      const { name } = pages[(k + Math.max(round, 0)) % pages.length]
+      const { name, silent } = pages[(k + Math.max(round, 0)) % pages.length]
+      const run = `${round + 1}-${k}`
+      const address = `${origin}/${encodeURIComponent(name)}?run=${run}`
       const context = await browser.newContext()
       const page = await context.newPage()
       const cdp = await context.newCDPSession(page)
@@ -96,32 +100,33 @@ try {
       const threadTime = () => metric('ThreadTime')
       if (OP === 'load') {
         const [cpuBefore, taskBefore] = [await threadTime(), await metric('TaskDuration')]
-        await page.goto(`${origin}/${encodeURIComponent(name)}`, { waitUntil: 'load' })
+        await page.goto(address, { waitUntil: 'load' })
         await page.evaluate(() => new Promise((done) => setTimeout(done, performance.getEntriesByType('navigation')[0].loadEventEnd + 1000 - performance.now())))
         if (round >= 0) (cpu[name] ||= []).push((await threadTime()) - cpuBefore), (task[name] ||= []).push((await metric('TaskDuration')) - taskBefore)
         await context.close()
         continue
       }
-      await page.goto(`${origin}/${encodeURIComponent(name)}`)
+      await page.goto(address)
       await page.waitForTimeout(2500)
       const centers = await page.evaluate(() => [...document.querySelectorAll('button')].map((b) => { const r = b.getBoundingClientRect(); return [r.x + r.width / 2, r.y + r.height / 2] }))
-      arrived = 0
-      const before = await threadTime()
+      const before = arrived(run)
+      const cpuBefore = await threadTime()
       if (OP === 'burst') await page.evaluate(() => new Promise((done) => setTimeout(() => { try { for (let i = 0; i < 1000; i++) window.rum && rum.trackAction('bench', { i, plan: 'pro' }) } finally { done() } })))
       if (OP === 'clicks') for (const [x, y] of centers) await page.mouse.click(x, y), await page.waitForTimeout(100)
       if (OP === 'errors') await page.evaluate(() => new Promise((done) => { for (let i = 0; i < 20; i++) setTimeout(() => { throw new Error(`bench error ${i}`) }, 20 * i); setTimeout(done, 400) }))
       const start = Date.now()
-      const limit = name === 'no SDK' ? 1000 : 8000
-      while (arrived < WANT && Date.now() - start < limit) await page.waitForTimeout(50)
+      const limit = silent ? 1000 : 8000
+      while (arrived(run) - before < WANT && Date.now() - start < limit) await page.waitForTimeout(50)
       await page.waitForTimeout(300)
-      const ms = (await threadTime()) - before
-      if (name !== 'no SDK' && arrived < WANT) late.push(`${name}: ${arrived} of ${WANT} arrived in round ${round}`)
+      const ms = (await threadTime()) - cpuBefore
+      if (!silent && arrived(run) - before < WANT) late.push(`${name}: ${arrived(run) - before} of ${WANT} arrived in round ${round}`)
       if (round >= 0) (cpu[name] ||= []).push(ms)
       await context.close()
     }
 } finally {
   await browser.close()
   server.close()
+  await sink.stop()
 }
 
 const median = (values) => {
