@@ -54,8 +54,9 @@ export function startClicks(
   let last: Pending | undefined
   // Between a mousedown and its click: the focus that moves then is the press's, not the page's.
   let pressed = false
-  // The click event heard last, to tell a click that is part of its press.
+  // The click event heard last, and the label it was on: to tell a click that is part of its press.
   let previous: MouseEvent | undefined
+  let label: HTMLLabelElement | undefined
   const mark = (click: Pending, kind: string) => {
     const kinds = (click._event.frustration ||= [])
     if (!kinds.includes(kind)) kinds.push(kind)
@@ -123,9 +124,12 @@ export function startClicks(
         const target = path[0] as HTMLElement
         // One press, one action: a click the page dispatches while the last one is still being
         // dispatched (a button's handler calling `fileInput.click()`), or the click a label
-        // forwards to its control (trusted, with the press's own timeStamp in Chromium).
-        const gesture = previous && (previous.eventPhase || (event.isTrusted && previous.timeStamp === event.timeStamp))
+        // forwards to its control (trusted, with the press's own timeStamp in Chromium). The
+        // timeStamp alone is not enough: the clicks of a synthetic triple-click (automation,
+        // CDP's Input.dispatchMouseEvent) can share one, at its 0.1 ms resolution.
+        const gesture = previous && (previous.eventPhase || (event.isTrusted && previous.timeStamp === event.timeStamp && label?.control === target))
         previous = event
+        label = closest(path, 'label') as HTMLLabelElement | undefined
         if (gesture || !(target instanceof Element)) return
         const named = nameOf(target, path)
         if (!named) return
