@@ -46,6 +46,16 @@ describe('trackRoutes', () => {
     expect(seen).toEqual(['/login'])
   })
 
+  it('tells a traversal (popstate, hashchange: a task of their own) from a change the page made (pushState)', () => {
+    const traversals: boolean[] = []
+    stops.push(trackRoutes((traversal) => traversals.push(traversal), () => {}))
+    history.pushState(null, '', '/a')
+    history.back()
+    moveUnseen(null, '', '/#/b')
+    dispatchEvent(new HashChangeEvent('hashchange'))
+    expect(traversals).toEqual([false, true, true])
+  })
+
   it('calls back on back and forward (popstate) that change the path, not on one that does not', () => {
     const seen = track()
     history.pushState(null, '', '/a')

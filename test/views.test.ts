@@ -200,6 +200,22 @@ describe('startViews', () => {
     ])
   })
 
+  it('the back button before the end of the task of a pushState (a fast hand, a busy page) is a view of its own, after the pushed one', async () => {
+    const { events } = start(true)
+    history.pushState(null, '', '/products')
+    await tick()
+    history.pushState(null, '', '/cart')
+    // The browser moves back, then fires popstate, before the pushState's 0 ms timer ran.
+    moveUnseen(null, '', '/products')
+    dispatchEvent(new PopStateEvent('popstate', { state: null }))
+    await tick()
+    expect(events.filter(({ type }) => type === 'page_view').map(({ url, referrer }) => [url, referrer])).toEqual([
+      ['http://localhost:3000/products', 'http://localhost:3000/home'],
+      ['http://localhost:3000/cart', 'http://localhost:3000/products'],
+      ['http://localhost:3000/products', 'http://localhost:3000/cart'],
+    ])
+  })
+
   it('a page exit or a trackPageView in the task of a route change records its page view first', () => {
     const { views, events } = start(true)
     history.pushState(null, '', '/a')

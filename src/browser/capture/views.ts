@@ -40,17 +40,18 @@ export function startViews(emit: Emit, skip: (label: string) => void, spa: boole
      */
     _start(navigationType: string, next?: string, attributes?: unknown, ended?: boolean): void {
       const route = navigationType === 'route_change'
-      if (route && pending) return
+      if (route && pending) return void (left = location.href)
       // The URL first: one that does not parse throws before the current view has ended.
       const url = next ? new URL(next, location.href).href : location.href
       settle()
+      left = location.href
       ended ? lap() : end()
       const referrer = views._url
       const time = now()
       views._id = uid()
-      const show = () => {
+      const show = (at = location.href) => {
         pending = undefined
-        views._url = route ? location.href : url
+        views._url = route ? at : url
         remember()
         // A restore is a page load: with `trackPageViews: false` it starts a view, and no page view.
         if (pageViews || navigationType !== 'back_forward_cache')
@@ -73,9 +74,13 @@ export function startViews(emit: Emit, skip: (label: string) => void, spa: boole
 
     stop: () => (settle(), stops.map((stop) => stop())),
   }
-  // The page view of this task's route change, still to be recorded.
-  let pending: (() => void) | undefined
-  const settle = () => pending && pending()
+  // The page view of this task's route change, still to be recorded, and the URL its last
+  // route change left. A traversal (the back button) is a task of its own, even when it comes
+  // before that task's timer (a fast hand, a busy page): the view waiting is recorded first,
+  // with the URL its task left.
+  let pending: ((at?: string) => void) | undefined
+  let left = ''
+  const settle = (at?: string) => pending && pending(at)
   const remember = () => {
     byUrl.delete(views._url)
     byUrl.set(views._url, views._id)
@@ -100,7 +105,7 @@ export function startViews(emit: Emit, skip: (label: string) => void, spa: boole
       true,
     ),
   ]
-  if (spa) stops.push(trackRoutes(() => views._start('route_change'), skip, hashRoutes))
+  if (spa) stops.push(trackRoutes((traversal) => (traversal && settle(left), views._start('route_change')), skip, hashRoutes))
   return views
 }
 
