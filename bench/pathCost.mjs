@@ -28,7 +28,8 @@
 //           (by its own clock), task time (`TaskDuration`) beside CPU. Task time includes the
 //           navigation itself and spreads by tens of ms between runs: read its Δ with care.
 // A page with no SDK runs the same part in each round; a Δ is the median over the rounds of a
-// build's run less that round's page without SDK (as in sideBySide.mjs). Runs are interleaved
+// build's run less that round's page without SDK (as in sideBySide.mjs). With several builds,
+// each after the first is also compared with the first, round by round. Runs are interleaved
 // (each round runs every page once, starting one further along), after one warm-up round.
 import { createServer } from 'node:http'
 import { readFileSync } from 'node:fs'
@@ -135,14 +136,19 @@ const median = (values) => {
   return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
 }
 const signed = (ms) => `${ms < 0 ? '−' : '+'}${Math.abs(ms).toFixed(1)}`
-// A page's median, and its Δ: the median of its run less the page without SDK of the same round.
-const columns = (runs, name) => {
-  if (name === 'no SDK') return `${median(runs[name]).toFixed(1)} | |`
-  const deltas = runs[name].map((ms, round) => ms - runs['no SDK'][round])
-  return `${median(runs[name]).toFixed(1)} | ${signed(median(deltas))} (${signed(Math.min(...deltas))} … ${signed(Math.max(...deltas))}) |`
+// The Δ of `name` over `base`: the median over the rounds of its run less base's run of the same
+// round, with the smallest and largest of those differences.
+const delta = (runs, name, base) => {
+  const deltas = runs[name].map((ms, round) => ms - runs[base][round])
+  return `${signed(median(deltas))} (${signed(Math.min(...deltas))} … ${signed(Math.max(...deltas))})`
 }
+// A page's median, and its Δ over the page without SDK.
+const columns = (runs, name) => `${median(runs[name]).toFixed(1)} | ${name === 'no SDK' ? '' : delta(runs, name, 'no SDK')} |`
 console.log(`${OP}: main-thread CPU (ThreadTime)${OP === 'load' ? ' and task time (TaskDuration)' : ''}, ms, ${RUNS} interleaved runs\n`)
 console.log(`| page | CPU median | CPU Δ over no SDK (smallest … largest) |${OP === 'load' ? ' task time median | task time Δ (smallest … largest) |' : ''}`)
 console.log(`| --- | ---: | ---: |${OP === 'load' ? ' ---: | ---: |' : ''}`)
 for (const { name } of pages) console.log(`| ${name} | ${columns(cpu, name)}${OP === 'load' ? ` ${columns(task, name)}` : ''}`)
+// Build against build, paired by round: what a change costs or saves, without the page's own spread.
+const [first, ...others] = builds.map((build) => build.name)
+if (others.length) console.log(`\nOver ${first}, the same rounds: ${others.map((name) => `${name} CPU ${delta(cpu, name, first)}${OP === 'load' ? `, task time ${delta(task, name, first)}` : ''}`).join('; ')}`)
 if (late.length) console.log(`\nNot all arrived within 8 s: ${late.join('; ')}`)
