@@ -29,7 +29,7 @@ const open = async (page: Page, collectorUrl: string) => {
   await openHostPage(page, `${site.url}/`)
 }
 
-/** The stored clicks on `target`, once the frustration window of the last has passed. */
+/** The stored clicks (target and frustration), read once the frustration window of the last has passed and the page flushed. */
 const clicksOn = async (page: Page, collector: Collector, count: number) => {
   await page.waitForTimeout(1100)
   await page.evaluate(() => (window as any).rum.flush())
