@@ -29,7 +29,9 @@
 //           navigation itself and spreads by tens of ms between runs: read its Δ with care.
 // A page with no SDK runs the same part in each round; a Δ is the median over the rounds of a
 // build's run less that round's page without SDK (as in sideBySide.mjs). With several builds,
-// each after the first is also compared with the first, round by round. Runs are interleaved
+// each after the first is also compared with the first, round by round (last line: the median
+// of the paired differences, with the smallest and largest; it need not equal the difference
+// of the two medians in the table). Runs are interleaved
 // (each round runs every page once, starting one further along), after one warm-up round.
 import { createServer } from 'node:http'
 import { readFileSync } from 'node:fs'

@@ -216,6 +216,25 @@ describe('startViews', () => {
     ])
   })
 
+  it('the view a traversal overtakes keeps the query its task left; a hashchange (the page\'s own hash assignment) is no traversal', async () => {
+    const { events } = start(true)
+    history.pushState(null, '', '/search')
+    history.replaceState(null, '', '/search?q=tea')
+    moveUnseen(null, '', '/home')
+    dispatchEvent(new PopStateEvent('popstate', { state: null }))
+    await tick()
+    history.pushState(null, '', '/app')
+    // location.hash = '#/b' in the same task: its hashchange came before the pushState's timer.
+    moveUnseen(null, '', '/app#/b')
+    dispatchEvent(new HashChangeEvent('hashchange'))
+    await tick()
+    expect(events.filter(({ type }) => type === 'page_view').map(({ url }) => url)).toEqual([
+      'http://localhost:3000/search?q=tea',
+      'http://localhost:3000/home',
+      'http://localhost:3000/app#/b',
+    ])
+  })
+
   it('a page exit or a trackPageView in the task of a route change records its page view first', () => {
     const { views, events } = start(true)
     history.pushState(null, '', '/a')

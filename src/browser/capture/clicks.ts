@@ -129,7 +129,9 @@ export function startClicks(
         // CDP's Input.dispatchMouseEvent) can share one, at its 0.1 ms resolution.
         const gesture = previous && (previous.eventPhase || (event.isTrusted && previous.timeStamp === event.timeStamp && label?.control === target))
         previous = event
+        // The label clicked, unless this was its own control (a field inside its label).
         label = closest(path, 'label') as HTMLLabelElement | undefined
+        if (label?.control === target) label = undefined
         if (gesture || !(target instanceof Element)) return
         const named = nameOf(target, path)
         if (!named) return

@@ -14,24 +14,28 @@ declare const __DEBUG__: boolean
  * decides the shapes that are ambiguous: `true`, every fragment is a route (Backbone, React
  * Router's `hashType: "noslash"`: `#products`); `false`, none is (docs whose anchors look like
  * `#/…`). The page's own `pushState` runs first and unchanged. Where the Navigation API is
- * (Chromium), its `currententrychange` reports the route changes no wrapper sees. `cb` hears
- * `traversal` true for a change the browser made in a task of its own (back, forward, a
- * `hashchange`), false for one the page made (in the task of its call). Returns the stop.
+ * (Chromium), its `currententrychange` reports the route changes no wrapper sees. For a
+ * traversal (back or forward: a task of the browser's own, never the task of the page's call
+ * before it) `cb` hears `left`, the address as it was before, the one the page's earlier task
+ * left; for a change the page made, undefined. Returns the stop.
  */
-export function trackRoutes(cb: (traversal: boolean) => void, skip: (label: string) => void, hashRoutes?: boolean): () => void {
+export function trackRoutes(cb: (left?: string) => void, skip: (label: string) => void, hashRoutes?: boolean): () => void {
   const routeOf = (url: string) => {
     const { pathname, hash } = new URL(url)
     return pathname + ((hashRoutes ?? /^#!?\//.test(hash)) ? hash.split('?')[0] : '')
   }
   let route = routeOf(location.href)
-  // Called by the wrappers without an event, by listeners with theirs: a `popstate`, a
-  // `hashchange` or a `traverse` entry change is a task of its own (the back button), never the
-  // task of a `pushState` or of a hash assignment before it.
+  // The address as last seen, also after a change of the query alone.
+  let href = location.href
+  // Called by the wrappers without an event, by listeners with theirs: `popstate` and a
+  // `traverse` entry change are traversals (`hashchange` is not: it also follows the page's own
+  // `location.hash = …`, in a later task).
   const check = guard((event?: Event & { navigationType?: string }) => {
-    const next = routeOf(location.href)
+    const left = href
+    const next = routeOf((href = location.href))
     if (next !== route) {
       route = next
-      cb(!!event && event.navigationType !== 'push' && event.navigationType !== 'replace')
+      cb(event && (event.type === 'popstate' || event.navigationType === 'traverse') ? left : undefined)
     }
   })
   const stops = (['pushState', 'replaceState'] as const).map((name) =>

@@ -40,11 +40,10 @@ export function startViews(emit: Emit, skip: (label: string) => void, spa: boole
      */
     _start(navigationType: string, next?: string, attributes?: unknown, ended?: boolean): void {
       const route = navigationType === 'route_change'
-      if (route && pending) return void (left = location.href)
+      if (route && pending) return
       // The URL first: one that does not parse throws before the current view has ended.
       const url = next ? new URL(next, location.href).href : location.href
       settle()
-      left = location.href
       ended ? lap() : end()
       const referrer = views._url
       const time = now()
@@ -74,12 +73,10 @@ export function startViews(emit: Emit, skip: (label: string) => void, spa: boole
 
     stop: () => (settle(), stops.map((stop) => stop())),
   }
-  // The page view of this task's route change, still to be recorded, and the URL its last
-  // route change left. A traversal (the back button) is a task of its own, even when it comes
-  // before that task's timer (a fast hand, a busy page): the view waiting is recorded first,
-  // with the URL its task left.
+  // The page view of this task's route change, still to be recorded. A traversal (the back
+  // button) is a task of its own, even when it comes before that task's timer (a fast hand, a
+  // busy page): the view waiting is recorded first, with the URL its task left (`left`).
   let pending: ((at?: string) => void) | undefined
-  let left = ''
   const settle = (at?: string) => pending && pending(at)
   const remember = () => {
     byUrl.delete(views._url)
@@ -105,7 +102,7 @@ export function startViews(emit: Emit, skip: (label: string) => void, spa: boole
       true,
     ),
   ]
-  if (spa) stops.push(trackRoutes((traversal) => (traversal && settle(left), views._start('route_change')), skip, hashRoutes))
+  if (spa) stops.push(trackRoutes((left) => (left && settle(left), views._start('route_change')), skip, hashRoutes))
   return views
 }
 
