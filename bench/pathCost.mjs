@@ -38,7 +38,9 @@ import { readFileSync } from 'node:fs'
 import { chromium } from '@playwright/test'
 import { findChromium } from '../e2e/findChromium.mjs'
 import { bodyText } from './lib/bodyText.mjs'
+import { deltaText } from './lib/deltaText.mjs'
 import { CHROMIUM_ARGS } from './lib/chromiumArgs.mjs'
+import { median } from './lib/median.mjs'
 import { startSink } from './lib/startSink.mjs'
 import { webVitals } from './sdks/webVitals.mjs'
 
@@ -132,18 +134,9 @@ try {
   await sink.stop()
 }
 
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b)
-  const middle = sorted.length >> 1
-  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
-}
-const signed = (ms) => `${ms < 0 ? '−' : '+'}${Math.abs(ms).toFixed(1)}`
 // The Δ of `name` over `base`: the median over the rounds of its run less base's run of the same
 // round, with the smallest and largest of those differences.
-const delta = (runs, name, base) => {
-  const deltas = runs[name].map((ms, round) => ms - runs[base][round])
-  return `${signed(median(deltas))} (${signed(Math.min(...deltas))} … ${signed(Math.max(...deltas))})`
-}
+const delta = (runs, name, base) => deltaText(runs[name].map((ms, round) => ms - runs[base][round]))
 // A page's median, and its Δ over the page without SDK.
 const columns = (runs, name) => `${median(runs[name]).toFixed(1)} | ${name === 'no SDK' ? '' : delta(runs, name, 'no SDK')} |`
 console.log(`${OP}: main-thread CPU (ThreadTime)${OP === 'load' ? ' and task time (TaskDuration)' : ''}, ms, ${RUNS} interleaved runs\n`)

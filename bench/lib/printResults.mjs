@@ -1,11 +1,10 @@
 import { readFileSync } from 'node:fs'
 import { gzipSync } from 'node:zlib'
 import { resolve } from 'node:path'
+import { deltaText, signed } from './deltaText.mjs'
 import { median } from './median.mjs'
 
 const ms = (v) => (v === undefined ? '—' : v.toFixed(1))
-const signed = (v) => (v === undefined ? '—' : `${v >= 0 ? '+' : '−'}${Math.abs(v).toFixed(1)}`)
-const range = (values) => (values.length > 1 ? ` (${signed(Math.min(...values))} … ${signed(Math.max(...values))})` : '')
 const int = (v) => (v === undefined ? '—' : Math.round(v).toLocaleString('en'))
 const kb = (bytes) => (bytes / 1024).toFixed(1)
 
@@ -32,8 +31,7 @@ export function printResults({ sdks, results, files, machine }) {
       const values = runsOf(sdk, rate).map(pick)
       return `(${ms(median(values))} ms)`
     }
-    const values = deltas(sdk, rate, pick)
-    return `${signed(median(values))}${range(values)}`
+    return deltaText(deltas(sdk, rate, pick))
   }
   const gzip = (sdk) => Object.keys(sdk.files).reduce((sum, path) => sum + gzipSync(readFileSync(files[path]), { level: 9 }).length, 0)
   const label = (sdk) => `${sdk.name}${versionOf(sdk) ? ` ${versionOf(sdk)}` : ''}`
