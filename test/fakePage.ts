@@ -14,6 +14,8 @@ export const QUIET = { endpoint: ENDPOINT, flushInterval: 60_000, trackErrors: f
 
 let bodies: string[] = []
 export let fetchMock: ReturnType<typeof vi.fn>
+/** The bodies rumlet beaconed since the page was fresh (a pipeline of an earlier test included). */
+export let beacons: string[] = []
 
 export function freshPage(): void {
   vi.resetModules()
@@ -33,6 +35,9 @@ export function freshPage(): void {
     return new Response('{}', { status: 200 })
   })
   vi.stubGlobal('fetch', fetchMock)
+  // A page exit beacons: recorded, never sent (happy-dom's would go to the network).
+  beacons = []
+  Object.defineProperty(navigator, 'sendBeacon', { configurable: true, value: (_url: string, body: string) => (beacons.push(body), true) })
   history.replaceState(null, '', '/')
 }
 

@@ -1,9 +1,9 @@
 // @vitest-environment happy-dom
 import 'fake-indexeddb/auto'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
-import type { ActionEvent, DroppedEvent, RumEvent } from '../src/wire'
+import type { ActionEvent, Batch, DroppedEvent, RumEvent } from '../src/wire'
 import { hashToUnit } from '../src/browser/lib/hashToUnit'
-import { QUIET, T0, databases, fetchMock, freshPage, idle, leftByEarlierPage, loadRum, sent, storedSession } from './fakePage'
+import { QUIET, T0, beacons, databases, fetchMock, freshPage, idle, leftByEarlierPage, loadRum, sent, storedSession } from './fakePage'
 
 // startRum is driven through the public API (index.ts), the way a page drives it.
 
@@ -243,5 +243,38 @@ describe('a page that made a global read-only', () => {
     } finally {
       Object.defineProperty(history, 'pushState', { value: pushState, writable: true, configurable: true })
     }
+  })
+})
+
+describe('a page exit', () => {
+  it('writes what the page recorded in its own pagehide handler, past what the beacons carry, in IndexedDB transactions committed in the same task', async () => {
+    const rum = await loadRum()
+    rum.init(QUIET)
+    rum.trackAction('before')
+    // The page in use: IndexedDB open, the exit listener started (it starts in a task of its own).
+    await rum.flush()
+    vi.advanceTimersByTime(0)
+    addEventListener('pagehide', () => {
+      for (let i = 0; i < 400; i++) rum.trackAction(`left_${i}`, { note: 'x'.repeat(150) })
+    })
+    const transactions = vi.spyOn(IDBDatabase.prototype, 'transaction')
+    const commits = vi.spyOn(IDBTransaction.prototype, 'commit')
+    dispatchEvent(new Event('pagehide'))
+    // Microtasks only: a write begun in a later task would be lost as the page unloads.
+    for (let i = 0; i < 5; i++) await Promise.resolve()
+    // Every write begun in the exit's task (rumlet's own exit, then the page's handler) asked to commit in it.
+    const writes = transactions.mock.calls.filter(([, mode]) => mode === 'readwrite').length
+    expect(writes).toBeGreaterThan(0)
+    expect(commits).toHaveBeenCalledTimes(writes)
+    // The beacons carried the first 48 KiB; IndexedDB holds every one of them for the next page.
+    const beaconed = beacons.flatMap((body) => (JSON.parse(body) as Batch).events).filter((e) => e.type === 'action' && e.name.startsWith('left_')).length
+    expect(beaconed).toBeGreaterThan(100)
+    expect(beaconed).toBeLessThan(400)
+    await idle()
+    const next = await loadRum()
+    next.init(QUIET)
+    await next.flush()
+    const names = new Set(sent().filter((e): e is ActionEvent => e.type === 'action').map((e) => e.name))
+    expect(Array.from({ length: 400 }, (_, i) => `left_${i}`).filter((name) => !names.has(name))).toEqual([])
   })
 })

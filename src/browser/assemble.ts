@@ -153,15 +153,17 @@ export function createAssemble(config: Config, sources: Sources, out: (events: R
 
   // Finishes queued events and hands them on with the drop counts, for up to `budget` ms: a
   // chunk of 25 at a time, so that the time bounds finishing and what `out` does (serializing,
-  // storing) as a whole. Waits for the session first, unless the page is leaving.
+  // storing) as a whole. Waits for the session first, unless the page is leaving: then all of it
+  // goes out in one call, which is one IndexedDB transaction (of many begun as the page unloads,
+  // Chromium aborts those it has not run yet).
   const run = (budget: number, leaving?: boolean) => {
     if (held()) return
     const wait = !leaving && session._ready(Date.now())
     if (wait) return wait.then(slice)
     const start = performance.now()
+    const done: RumEvent[] = []
     let taken = 0
     while (taken < queue.length && performance.now() - start < budget) {
-      const done: RumEvent[] = []
       for (const end = Math.min(taken + 25, queue.length); taken < end; ) {
         try {
           const event = finish(queue[taken++])
@@ -172,15 +174,16 @@ export function createAssemble(config: Config, sources: Sources, out: (events: R
           drops._count('internal_error')
         }
       }
-      out(done)
+      if (!leaving) out(done.splice(0))
     }
     queue = queue.slice(taken)
     const counts = drops._take()
     if (counts) {
       const dropped = { type: 'dropped', counts } as DroppedEvent
       stamp(dropped, now())
-      out([finish(dropped)!])
+      done.push(finish(dropped)!)
     }
+    if (done[0]) out(done)
     if (queue.length) timer = setTimeout(slice)
   }
   const slice: () => unknown = guard(() => ((timer = 0), run(SLICE_MS)))

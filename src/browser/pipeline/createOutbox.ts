@@ -45,7 +45,8 @@ export function createOutbox(buffer: Buffer, drops: DropCounter, written: (bytes
   let downUntil = 0
   let queued = false
   let stopped = false
-  let writing = false
+  // How many writes are under way.
+  let writing = 0
   // What `written` has not heard of yet (bytes), and whether an error is among it.
   let unheard = 0
   let urgent = false
@@ -64,13 +65,15 @@ export function createOutbox(buffer: Buffer, drops: DropCounter, written: (bytes
   // a burst assembled in slices is then one or two transactions, not one a slice). A write that
   // ends late (after IndexedDB was taken as stuck) still counts: nothing is written twice. While
   // IndexedDB is down (it failed less than 30 s ago), `written` hears of new events at once, so
-  // that a burst or an error leaves from memory as soon as it would from IndexedDB.
-  const write = () => {
+  // that a burst or an error leaves from memory as soon as it would from IndexedDB. `leaving`:
+  // the page may unload at the end of this task, and a write begun later would be lost: this one
+  // begins now, beside any under way, and commits in this task.
+  const write = (leaving?: boolean) => {
     // The cap may have taken some out; a write that failed as stuck may have ended late.
     const entries = pending.filter((entry) => memory.get(entry._key[1]) === entry && !entry._record)
-    if (stopped || writing || !entries.length) return
+    if (stopped || (writing && !leaving) || !entries.length) return
     if (Date.now() < downUntil) return tell()
-    writing = true
+    writing++
     const bytes = unheard
     const soon = urgent
     pending = []
@@ -78,10 +81,10 @@ export function createOutbox(buffer: Buffer, drops: DropCounter, written: (bytes
     urgent = false
     for (const entry of entries) entry._writing = true
     const done = () => {
-      writing = false
+      writing--
       for (const entry of entries) entry._writing = false
     }
-    buffer._write(packGroups(entries, RECORD_BYTES, RECORD_EVENTS), Date.now()).then(
+    buffer._write(packGroups(entries, RECORD_BYTES, RECORD_EVENTS), Date.now(), leaving).then(
       ({ expired, queue_full, stored }) => {
         done()
         drops._count('expired', expired)
@@ -166,12 +169,15 @@ export function createOutbox(buffer: Buffer, drops: DropCounter, written: (bytes
 
     /**
      * This tab's events for the beacons of page exit number `exit`, those not yet in IndexedDB
-     * first, at most `_maxBytes`: each once per exit. Those already in IndexedDB are beaconed
+     * first, at most `_maxBytes`: each once per exit. Those not yet in IndexedDB are written at
+     * once, committed in this task, so that what the beacons cannot carry survives the page. Those already in IndexedDB are beaconed
      * once, ever, and leave memory: they are safe there, and a later send of any tab delivers
      * them if the beacon did not (a hidden tab would otherwise beacon, at every hide, what
      * another tab delivered meanwhile).
      */
     _forExit(exit: number, maxBytes: number): Entry[] {
+      // What the beacons cannot carry (past 48 KiB, or refused) is safe only in IndexedDB.
+      write(true)
       const all = [...memory.values()].filter((entry) => entry._exit !== exit)
       const out: Entry[] = []
       for (const entry of all.filter((entry) => !entry._record).concat(all.filter((entry) => entry._record))) {
