@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import type { Page } from '@playwright/test'
 import type { RumEvent } from '../src/wire'
 import { expect, test } from './fixtures'
@@ -119,6 +120,32 @@ test('a fetch wrapper the page adds after rumlet, whose then() drops the respons
   expect(names(events, 'wrapped').sort()).toEqual(all('wrapped', 60))
 })
 
+// Replaced before rumlet loaded: by an APM's tracing wrapper that adds a header to every request
+// (which the collector's CORS preflight refuses), or removed by a page that forces a polyfill. The
+// build before sent through whatever was there: nothing arrived while the page was open.
+const REPLACED_FETCH = {
+  'wrapped by a script that adds a header': `window.seen = []
+    const pageFetch = window.fetch
+    window.fetch = function (input, init = {}) {
+      seen.push(String(input))
+      const headers = new Headers(init.headers)
+      headers.set('x-request-id', String(Math.random()))
+      return pageFetch.call(this, input, { ...init, headers })
+    }`,
+  'set to undefined': `window.seen = []; window.fetch = undefined`,
+}
+for (const [how, before] of Object.entries(REPLACED_FETCH))
+  test(`window.fetch ${how} before rumlet loads: rumlet sends with the browser's own fetch, and the events arrive while the page is open`, async ({ page, collector }) => {
+    site = await startHostSite({ '/': hostPage('script tag', collector.url, { before }) })
+    const { pageErrors } = await openHostPage(page, `${site.url}/`)
+    await page.evaluate(() => (window as any).rum.trackAction('open_page'))
+    await page.evaluate(() => (window as any).rum.flush())
+    const events = await collector.waitFor((events) => names(events, 'open_page').length > 0, 5000)
+    expect(names(events, 'open_page')).toEqual(['open_page'])
+    expect(await page.evaluate(() => (window as any).seen)).toEqual([])
+    expect(pageErrors).toEqual([])
+  })
+
 test('navigator.sendBeacon replaced by a function that throws: the events of a page being closed still arrive', async ({ page, collector }) => {
   const before = `navigator.sendBeacon = () => { throw new Error('beacons are blocked on this page') }`
   site = await startHostSite({ '/': hostPage('script tag', collector.url, { before }) })
@@ -146,6 +173,38 @@ test('a page with Prototype.js\'s Array.prototype.toJSON: a dead click is stored
   const events = await collector.waitFor((events) => ofType(events, 'action').some((action) => action.source === 'click'), 5000)
   expect(ofType(events, 'action').map(({ name, frustration }) => ({ name, frustration }))).toEqual([{ name: 'Apply coupon', frustration: ['dead'] }])
 })
+
+// Prototype.js 1.7 before rumlet's tag, as on Magento 1 shops (e2e/vendor/README.md): arrays
+// without a working `entries()`, and `Array.from` that ignores its map function. The build before
+// stored nothing at all on such a page (every write threw), and with `entries` put back it wrote
+// `buttonbtnprimary` selectors and decimal trace ids the collector refused. The form's hidden
+// `<input name="id">` shadows `form.id` (the build before wrote `form#\[object\ HTMLInputElement\]`).
+for (const version of ['1.7.0', '1.7.3'])
+  test(`a page with Prototype.js ${version}: actions, clicks with their selectors and traced requests are stored`, async ({ page, collector }) => {
+    site = await startHostSite({
+      '/': hostPage('script tag', collector.url, {
+        before: readFileSync(`e2e/vendor/prototype-${version}.js`, 'utf8'),
+        modules: ['network'],
+        options: { frustrationWindow: 300 },
+        body: '<form class="edit"><input type="hidden" name="id" value="42"><button type="button" class="btn primary">Save</button></form>',
+      }),
+      '/api/ping': 'pong',
+    })
+    const { pageErrors } = await openHostPage(page, `${site.url}/`)
+    await page.evaluate(() => (window as any).rum.trackAction('checkout', { step: 2 }))
+    await page.evaluate(() => fetch('/api/ping').then((response) => response.text()))
+    await page.click('button')
+    await page.waitForTimeout(400) // the click's 300 ms frustration window
+    await page.evaluate(() => (window as any).rum.flush())
+    const events = await collector.waitFor((events) => ofType(events, 'resource').length > 0 && ofType(events, 'action').length >= 2, 5000)
+    const actions = ofType(events, 'action')
+    expect(actions.filter((action) => action.source === 'api').map(({ name, attributes }) => ({ name, attributes }))).toEqual([{ name: 'checkout', attributes: { step: 2 } }])
+    expect(actions.filter((action) => action.source === 'click').map(({ name, target }) => ({ name, target }))).toEqual([{ name: 'Save', target: 'html>body>form.edit>button.btn.primary' }])
+    const [request] = ofType(events, 'resource').filter((request) => request.resource.endsWith('/api/ping'))
+    expect(request.traceId).toMatch(/^[0-9a-f]{32}$/)
+    expect(ofType(events, 'dropped')).toEqual([])
+    expect(pageErrors).toEqual([])
+  })
 
 test('an addEventListener wrapper that drops the options argument: a failed image load (seen only in the capture phase) is still recorded', async ({ page, collector }) => {
   // The wrapper passes (type, listener) only: every listener is a bubbling one, and an <img>'s

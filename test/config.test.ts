@@ -10,7 +10,7 @@ describe('readConfig', () => {
   it('uses the given options and fills the defaults', () => {
     vi.spyOn(console, 'warn').mockImplementation(() => {})
     expect(readConfig({ endpoint: '/rum', app: 'shop', release: '1.2.3', env: 'prod' })).toEqual({
-      endpoint: '/rum', app: 'shop', release: '1.2.3', env: 'prod', sampleRate: 1, errorSampleRate: 1,
+      endpoint: `${location.origin}/rum`, app: 'shop', release: '1.2.3', env: 'prod', sampleRate: 1, errorSampleRate: 1,
       sessionTimeout: 30 * 60_000, maxSessionDuration: 4 * 3_600_000, flushInterval: 5000,
       trackErrors: true, trackClicks: true, rageClicks: 3, rageDistance: 100, frustrationWindow: 1000, trackVitals: true, trackPageViews: true, spa: true, consent: 'granted', debug: false,
     })
@@ -20,11 +20,25 @@ describe('readConfig', () => {
   it('warns once per unknown or invalid option, naming it, and keeps the rest', () => {
     vi.spyOn(console, 'warn').mockImplementation(() => {})
     const config = readConfig({ endpoint: '/rum', endpont: 'typo', sampleRate: 2, flushInterval: 'soon', app: 'shop' })
-    expect(config).toMatchObject({ endpoint: '/rum', app: 'shop', sampleRate: 1, flushInterval: 5000 })
+    expect(config).toMatchObject({ endpoint: `${location.origin}/rum`, app: 'shop', sampleRate: 1, flushInterval: 5000 })
     expect(warnings()).toHaveLength(3)
     expect(warnings()[0]).toContain('"endpont"')
     expect(warnings()[1]).toContain('"sampleRate"')
     expect(warnings()[2]).toContain('"flushInterval"')
+  })
+
+  it('reads a relative endpoint against the page\'s address, not the document\'s base URL (a <base href> at a CDN)', () => {
+    const base = document.createElement('base')
+    base.href = 'https://cdn.example.com/assets/'
+    document.head.append(base)
+    try {
+      expect(document.baseURI).toBe('https://cdn.example.com/assets/')
+      expect(readConfig({ endpoint: '/rum' })!.endpoint).toBe(new URL('/rum', location.href).href)
+      expect(readConfig({ endpoint: 'rum' })!.endpoint).toBe(new URL('rum', location.href).href)
+      expect(readConfig({ endpoint: 'https://rum.example.com/rum' })!.endpoint).toBe('https://rum.example.com/rum')
+    } finally {
+      base.remove()
+    }
   })
 
   it('without an endpoint gives no config and one warning that says why', () => {

@@ -56,7 +56,7 @@ describe('createTransport', () => {
     void pending
   })
 
-  it('uses the browser\'s fetch as it was when rumlet loaded: a page that replaces it later changes nothing', async () => {
+  it('uses the browser\'s fetch as it was when rumlet started: a page that replaces it later changes nothing', async () => {
     const original = fakeFetch()
     vi.stubGlobal('fetch', original)
     vi.resetModules()

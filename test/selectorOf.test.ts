@@ -19,6 +19,17 @@ describe('selectorOf', () => {
     expect(selectorOf(document.querySelector('button'))).toBe('button#buy')
   })
 
+  it('does not need Array.from (Prototype.js replaces it with a function that ignores a map function)', () => {
+    const from = Array.from
+    Array.from = ((items: ArrayLike<unknown>) => Array.prototype.slice.call(items)) as typeof Array.from
+    try {
+      document.body.innerHTML = '<div id="cart"><button class="btn primary">Buy</button></div>'
+      expect(selectorOf(document.querySelector('button'))).toBe('div#cart>button.btn.primary')
+    } finally {
+      Array.from = from
+    }
+  })
+
   it('ends at html when nothing has an id', () => {
     document.body.innerHTML = '<p><span>x</span></p>'
     expect(selectorOf(document.querySelector('span'))).toBe('html>body>p>span')

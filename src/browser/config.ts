@@ -137,7 +137,9 @@ export function readConfig(options: unknown): Config | undefined {
     // A bad endpoint is named once, below.
     else if (key !== 'endpoint') complain(`invalid option "${key}" ignored:`, value)
   }
-  if (config.endpoint) return config as Config
+  // Absolute from here on: `fetch` and `sendBeacon` would read a relative one against the
+  // document's base URL, which a `<base href>` may point at another origin (a CDN).
+  if (config.endpoint) return (config.endpoint = new URL(config.endpoint as string, location.href).href), config as Config
   complain('no valid "endpoint" option: nothing will be sent')
 }
 

@@ -6,12 +6,12 @@ const isNative = (fn: unknown) => /\[native code\] \}$/.test(String(fn))
  * same-origin frame's, taken while the frame is in the document and removed at once (its
  * functions go on working, called on this window's objects). A function is taken as the
  * browser's own when its source text says `[native code]`; undefined where neither window's is
- * (outside a browser, where the DOM is written in JavaScript, no frame is made).
+ * (outside a browser, where the DOM is written in JavaScript or missing, no frame is made).
  */
 export function native<T extends unknown[]>(get: (window: typeof globalThis) => T): T | undefined {
-  const own = get(window)
+  const own = get(globalThis)
   if (isNative(own[0])) return own
-  if (!isNative(document.createElement)) return
+  if (typeof document !== 'object' || !isNative(document.createElement)) return
   const frame = document.createElement('iframe')
   try {
     frame.hidden = true

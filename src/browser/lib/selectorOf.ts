@@ -8,18 +8,24 @@ const escape = (name: string) => (typeof CSS === 'object' && CSS.escape ? CSS.es
  * A short CSS selector of an element, for attributing a vital to it: `tag.class` parts joined
  * with `>`, from the element up to the nearest ancestor with an id (`tag#id`) or until it would
  * pass 100 characters. Empty for no element (it may have left the DOM).
+ *
+ * The id and classes are read as attributes: a form's fields shadow its properties (with
+ * `<input name="id">`, the everyday edit form, `form.id` is that input; HTML's
+ * [LegacyOverrideBuiltIns]), and a page may replace `Array.from` (Prototype.js sets it to its
+ * own `$A`, which ignores a map function).
  */
 export function selectorOf(node: Node | null | undefined): string {
   let selector = ''
   while (node && node.nodeType === 1) {
     const element = node as Element
     const name = element.nodeName.toLowerCase()
-    const part = element.id
-      ? `${name}#${escape(element.id)}`
-      : name + Array.from(element.classList, (name) => `.${escape(name)}`).join('')
+    const id = element.getAttribute('id')
+    let part = name
+    if (id) part += `#${escape(id)}`
+    else for (const token of (element.getAttribute('class') || '').split(/\s+/)) if (token) part += `.${escape(token)}`
     if (selector && selector.length + part.length + 1 > MAX) break
     selector = selector ? `${part}>${selector}` : part.slice(0, MAX)
-    if (element.id || name === 'html') break
+    if (id || name === 'html') break
     node = element.parentNode
   }
   return selector

@@ -3,7 +3,12 @@ import { guard } from '../lib/guard'
 import { wrap } from '../lib/wrap'
 import type { RumModule } from '../types'
 
-const hex = (bytes: number) => Array.from(crypto.getRandomValues(new Uint8Array(bytes)), (b) => b.toString(16).padStart(2, '0')).join('')
+/** `bytes` random bytes as lowercase hex (without `Array.from`, which a page may have replaced: Prototype.js's ignores a map function). */
+const hex = (bytes: number) => {
+  let text = ''
+  for (const byte of crypto.getRandomValues(new Uint8Array(bytes))) text += (byte | 256).toString(16).slice(1)
+  return text
+}
 
 type Trace = { start: number; traceId?: string; header?: string | false } | undefined
 

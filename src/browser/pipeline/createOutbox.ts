@@ -116,7 +116,10 @@ export function createOutbox(buffer: Buffer, drops: DropCounter, written: (bytes
     _add(events: { id: string; time: number; type?: string }[]): Entry[] {
       const added: Entry[] = []
       const texts = stringify(events)
-      for (const [i, event] of events.entries()) {
+      // An index, not `events.entries()`: Prototype.js replaces Array.prototype.entries (1.7.0)
+      // or deletes it (1.7.3), and Magento 1 pages still load it.
+      for (let i = 0; i < events.length; i++) {
+        const event = events[i]
         const json = texts[i]
         const bytes = json ? byteLength(json) : 0
         if (!json) drops._count('unserializable')

@@ -1,14 +1,23 @@
+import { native } from '../lib/native'
+
 /** What a POST learned: the HTTP status (0 when the network failed) and any Retry-After. */
 export interface Answer {
   _status: number
   _retryAfter?: string | null
 }
 
-// The browser's own functions as they were when rumlet loaded: a page (or another script) that
-// replaces or wraps them later cannot break delivery, and rumlet's own requests never pass
-// through its own network timing (or anybody's).
-const nativeFetch = typeof fetch === 'function' ? fetch : undefined
-const nativeBeacon = typeof navigator === 'object' && navigator.sendBeacon ? navigator.sendBeacon.bind(navigator) : undefined
+// The browser's own function `get` reads, bound to `that`: also when the page (or a script before
+// rumlet: an APM's tracing wrapper, a fetch shim adding a CSRF header, a polyfill) replaced or
+// wrapped it, a fresh frame's (native.ts). rumlet's own requests then never pass through anybody's
+// wrapper (a header it adds fails the collector's CORS preflight; rumlet's network timing would
+// record them), and a page that replaces them later cannot break delivery. Undefined where the
+// browser has none.
+const own = <T extends (...args: never[]) => unknown>(get: (window: typeof globalThis) => T | undefined, that: () => object): T | undefined => {
+  try {
+    const [fn] = native((window) => [get(window)]) || [get(globalThis)]
+    return fn && (fn.bind(that()) as T)
+  } catch {}
+}
 
 /** Compressing a body smaller than this costs more than it saves (bytes). */
 const GZIP_FROM = 1024
@@ -49,7 +58,7 @@ export async function gzip(body: string): Promise<string | ArrayBuffer> {
  * may be leaving (same task, no answer). `text/plain` is a CORS-safelisted type, so a collector
  * on another origin needs no preflight; the collector recognises gzip by its magic bytes.
  */
-export function createTransport(endpoint: string, send = nativeFetch!, sendBeacon = nativeBeacon) {
+export function createTransport(endpoint: string, send = own((window) => window.fetch, () => globalThis)!, sendBeacon = own((window) => window.navigator.sendBeacon, () => navigator)) {
   const request = (body: BodyInit, more?: RequestInit) => send(endpoint, { method: 'POST', body, credentials: 'omit', ...more })
   return {
     /** Posts one body; never rejects. No answer within 30 s is a network failure. */
