@@ -109,3 +109,28 @@ test('two circular objects rejected are described by what they hold and group ap
   // A long task is 50 ms (Long Tasks API).
   expect(took).toBeLessThan(50)
 })
+
+test('promises rejected with a script\'s and an image\'s error Event of a same-origin helper iframe (another realm) say so like those of the page, with the element and its URL, and group apart', async ({ page, collector }) => {
+  await open(page, collector)
+  // A "friendly iframe" loader: elements made in a hidden same-origin iframe, which keeps the
+  // page's globals clean; its Events are not `instanceof` the page's Event. Each URL is a 404.
+  await page.evaluate(() => {
+    const frame = document.createElement('iframe')
+    frame.hidden = true
+    document.body.append(frame)
+    const load = (document: Document, tag: string, src: string) =>
+      new Promise((resolve, reject) => {
+        const element = Object.assign(document.createElement(tag), { onload: resolve, onerror: reject, src })
+        document.body.append(element)
+      })
+    load(document, 'script', '/chunks/page.js')
+    load(frame.contentDocument!, 'script', '/chunks/widget.js')
+    load(frame.contentDocument!, 'img', '/img/pixel.png')
+  })
+  const errors = await stored(page, collector, 'unhandledrejection', 3, 3)
+  const of = (path: string) => errors.find((error) => error.resource?.endsWith(path))
+  expect.soft(of('/chunks/page.js'), 'the page\'s own <script>').toMatchObject({ errorType: 'Event', message: 'error event on html>body>script' })
+  expect.soft(of('/chunks/widget.js'), 'the iframe\'s <script>').toMatchObject({ errorType: 'Event', message: 'error event on html>body>script' })
+  expect.soft(of('/img/pixel.png'), 'the iframe\'s <img>').toMatchObject({ errorType: 'Event', message: 'error event on html>body>img' })
+  expect(fingerprints(errors)).toBe(3)
+})

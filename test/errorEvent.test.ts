@@ -46,6 +46,22 @@ group('errorEvent: values that are not Errors', () => {
     expect(again).toBe(a)
   })
 
+  it('describes an error Event of another realm (a same-origin iframe\'s) like one of this realm: by its target and URL, and two elements apart', () => {
+    // What an Event of another realm is to this one: the same standard members, but another
+    // Event.prototype, so that `instanceof Event` is false (happy-dom has no realm per frame).
+    const otherRealm = Object.defineProperties({}, Object.getOwnPropertyDescriptors(Event.prototype))
+    const failed = (tag: string, src: string) => {
+      const event = new Event('error')
+      Object.assign(document.createElement(tag), { src }).dispatchEvent(event)
+      return errorEvent(Object.setPrototypeOf(event, otherRealm), 'unhandledrejection')
+    }
+    const script = failed('script', 'https://shop.test/chunks/widget.js')
+    const image = failed('img', 'https://shop.test/img/pixel.png')
+    expect(script).toMatchObject({ errorType: 'Event', message: 'error event on script', resource: 'https://shop.test/chunks/widget.js' })
+    expect(image).toMatchObject({ errorType: 'Event', message: 'error event on img', resource: 'https://shop.test/img/pixel.png' })
+    expect(script.fingerprint).not.toBe(image.fingerprint)
+  })
+
   it('describes a DOM node by its selector and constructor', () => {
     document.body.innerHTML = '<form id="checkout-form"><input name="card"></form>'
     expect(errorEvent(document.getElementById('checkout-form'), 'unhandledrejection')).toMatchObject({ errorType: 'HTMLFormElement', message: 'form#checkout-form' })

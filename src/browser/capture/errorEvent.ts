@@ -14,17 +14,19 @@ export const urlOf = ({ currentSrc, src, href }: Loaded): string => currentSrc |
 
 /**
  * What a value thrown or rejected is, when it is not an Error: `[type, description, url]`.
- * Primitives: `typeof` and their text. An `Event` (a script's or image's `error` event, an XHR's
- * `ProgressEvent`): its constructor, `"<type> event on <target>"` with the element's selector (or
- * the target's constructor, `XMLHttpRequest`), and the URL the element loads, which goes to the
- * event's `resource` to be scrubbed like any URL. A DOM node: its constructor and selector. Any
- * other object: its constructor and its JSON (own enumerable keys), the class name first unless
- * it is a plain `Object` (a class whose state is private or behind getters gives `Name {}`), cut
- * short (20 items an array, 200 values in all) so that a page rejecting a large state object does
- * not pay a long task for it. An object JSON gives nothing of (a fetch `Response`, whose state is
- * in getters of its prototype) or cannot write (circular, a getter that throws) is written with
- * the numbers, strings and booleans `for…in` finds, its `url` (or an XHR's `responseURL`) as the
- * URL. Never throws: what neither can write (a BigInt inside) is `[object Name]`.
+ * Primitives: `typeof` and their text. An `Event` of any realm (a script's or image's `error`
+ * event, an XHR's `ProgressEvent`, also from a same-origin iframe), known by its `composedPath`:
+ * its constructor, `"<type> event on <target>"` with the element's selector (or the target's
+ * constructor, `XMLHttpRequest`), and the URL the element loads, which goes to the event's
+ * `resource` to be scrubbed like any URL. A DOM node (by its `nodeType`): its constructor and
+ * selector. Any other object: its constructor and its JSON (own enumerable keys), the class name
+ * first unless it is a plain `Object` (a class whose state is private or behind getters gives
+ * `Name {}`), cut short (20 items an array, 200 values in all) so that a page rejecting a large
+ * state object does not pay a long task for it. An object JSON gives nothing of (a fetch
+ * `Response`, whose state is in getters of its prototype) or cannot write (circular, a getter
+ * that throws) is written with the numbers, strings and booleans `for…in` finds, its `url` (or an
+ * XHR's `responseURL`) as the URL. Never throws: what neither can write (a BigInt inside) is
+ * `[object Name]`.
  */
 export function describe(value: unknown): string {
   return what(value)[1]
@@ -33,12 +35,13 @@ export function describe(value: unknown): string {
 const what = (value: unknown): [string, string, (string | null)?] => {
   if (!value || typeof value !== 'object') return [typeof value, String(value)]
   let type = 'Object'
-  // A proxy or a getter of the page's may throw anywhere here (and without DOM, `Event` does).
+  // A proxy or a getter of the page's may throw anywhere here.
   try {
-    const object = value as Event & Node & Loaded
+    const object = value as Partial<Event> & Node & Loaded
     type = kind(object)
     if (object.nodeType) return [type, selectorOf(object) || object.nodeName]
-    if (object instanceof Event) {
+    // Not `instanceof Event`: an Event of another realm (a same-origin iframe's) is no instance.
+    if (object.composedPath) {
       const target = object.target as Loaded | null
       // selectorOf is empty for a target that is no element (a window, an XMLHttpRequest).
       return [type, object.type + ' event' + (target ? ' on ' + (selectorOf(target as Node) || kind(target)) : ''), target && urlOf(target)]
