@@ -118,6 +118,24 @@ group('errorEvent: values that are not Errors', () => {
     expect(errorEvent(hidden, 'api')).toMatchObject({ errorType: 'Object', message: '[object Object]' })
   })
 
+  it('never throws for a function whose toString throws (or a proxy of one): a fixed description instead of its source', () => {
+    const loader = Object.assign(function loader() {}, {
+      toString() {
+        throw new Error('no source')
+      },
+    })
+    const trapped = new Proxy(() => {}, {
+      get() {
+        throw new Error('trap')
+      },
+    })
+    expect([loader, trapped].map((value) => errorEvent(value, 'unhandledrejection')).map(({ errorType, message }) => [errorType, message])).toEqual([
+      ['function', '[object function]'],
+      ['function', '[object function]'],
+    ])
+    expect(describe(loader)).toBe('[object function]')
+  })
+
   it('describes two circular objects by what they hold, apart', () => {
     const circular = (fields: object) => {
       const value: Record<string, unknown> = { ...fields }

@@ -100,6 +100,7 @@ describe('trackError', () => {
     ['undefined', undefined, 'undefined', 'undefined'],
     ['an object without prototype', Object.assign(Object.create(null), { a: 1 }), 'Object', '{"a":1}'],
     ['an instance of a class', new (class Declined { code = 'card' })(), 'Declined', 'Declined {"code":"card"}'],
+    ['a function whose toString throws', Object.assign(() => {}, { toString: () => JSON.parse('{') }), 'function', '[object function]'],
   ])('records %s', async (_, value, errorType, message) => {
     const rum = await loadRum()
     rum.init(QUIET)

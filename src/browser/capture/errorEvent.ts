@@ -25,18 +25,18 @@ export const urlOf = ({ currentSrc, src, href }: Loaded): string => currentSrc |
  * state object does not pay a long task for it. An object JSON gives nothing of (a fetch
  * `Response`, whose state is in getters of its prototype) or cannot write (circular, a getter
  * that throws) is written with the numbers, strings and booleans `for…in` finds, its `url` (or an
- * XHR's `responseURL`) as the URL. Never throws: what neither can write (a BigInt inside) is
- * `[object Name]`.
+ * XHR's `responseURL`) as the URL. Never throws: what neither can write (a BigInt inside, a
+ * function whose `toString` throws) is `[object Name]` (`[object function]`).
  */
 export function describe(value: unknown): string {
   return what(value)[1]
 }
 
 const what = (value: unknown): [string, string, (string | null)?] => {
-  if (!value || typeof value !== 'object') return [typeof value, String(value)]
   let type = 'Object'
-  // A proxy or a getter of the page's may throw anywhere here.
+  // A proxy or a getter of the page's may throw anywhere here, a function's own toString too.
   try {
+    if (!value || typeof value !== 'object') return [(type = typeof value), String(value)]
     const object = value as Partial<Event> & Node & Loaded
     type = kind(object)
     if (object.nodeType) return [type, selectorOf(object) || object.nodeName]
@@ -65,7 +65,7 @@ const what = (value: unknown): [string, string, (string | null)?] => {
     }
     return [type, (type === 'Object' ? '' : type + ' ') + json, url]
   } catch {
-    // A proxy that throws, a BigInt…
+    // A proxy that throws, a BigInt, a function whose toString throws…
     return [type, `[object ${type}]`]
   }
 }
