@@ -88,8 +88,9 @@ const kind = (value: object) => value.constructor?.name || 'Object'
  * values apart.
  */
 export function errorEvent(value: unknown, source: string): Captured<ErrorEvent> {
-  // Read once each, and never trusted: a proxy or a getter of the page's may throw.
-  const text = !!value && typeof value === 'object' && get(value, 'message')
+  // Read once each, and never trusted: a proxy or a getter of the page's may throw (and reading
+  // null's does: undefined then, as for any other value without a string `message`).
+  const text = get(value as object, 'message')
   const isError = typeof text === 'string'
   const name = isError && get(value as object, 'name')
   const [errorType, described, resource] = isError ? [(typeof name === 'string' && name ? name : 'Error').slice(0, 256), text] : what(value)
