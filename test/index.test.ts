@@ -88,6 +88,46 @@ describe('startAction', () => {
   })
 })
 
+describe('attributes that cannot be read', () => {
+  const trap = () => {
+    throw new Error('lazy getter')
+  }
+
+  it('an action whose attributes have a getter that throws is recorded without them (setAttributes\'s kept), with a warning, and nothing dropped; so is one whose attributes are no object', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
+    const rum = await loadRum()
+    rum.init({ ...QUIET, debug: true })
+    rum.setAttributes({ app: 'shop' })
+    rum.trackAction('checkout', { plan: 'pro', get price() { return trap() } } as never)
+    rum.startAction('upload', { kind: 'avatar', get size() { return trap() } } as never).end({ bytes: 42 })
+    rum.startAction('save', { kind: 'draft' }).fail('quota', { get type() { return trap() } } as never)
+    // Not an object at all: ignored the same way, as before.
+    rum.startAction('open', 'plan=pro' as never).end()
+    await rum.flush()
+    expect(actions().map((e) => [e.name, e.attributes])).toEqual([
+      ['checkout', { app: 'shop' }],
+      ['upload', { app: 'shop', bytes: 42 }],
+      ['save', { app: 'shop', kind: 'draft' }],
+      ['open', { app: 'shop' }],
+    ])
+    expect(sent().filter((e) => e.type === 'dropped')).toEqual([])
+    const lines = warn.mock.calls.map((call) => call.join(' '))
+    expect(lines.filter((line) => line.startsWith('[rumlet] attributes dropped: Error: lazy getter'))).toHaveLength(3)
+    expect(lines).toContain('[rumlet] attributes must be an object: plan=pro')
+  })
+
+  it('an action whose attributes are a proxy that throws is recorded without them, and a "__proto__" key stays a key', async () => {
+    const rum = await loadRum()
+    rum.init(QUIET)
+    const proxy = new Proxy({}, { ownKeys: trap, get: trap, getOwnPropertyDescriptor: trap })
+    rum.trackAction('proxied', proxy as never)
+    rum.startAction('started', proxy as never).end({ step: 2 })
+    rum.trackAction('parsed', JSON.parse('{"__proto__": "a key", "plan": "pro"}'))
+    await rum.flush()
+    expect(JSON.stringify(actions().map((e) => [e.name, e.attributes]))).toBe('[["proxied",null],["started",{"step":2}],["parsed",{"__proto__":"a key","plan":"pro"}]]')
+  })
+})
+
 describe('trackError', () => {
   const circular: Record<string, unknown> = { a: 1 }
   circular.self = circular

@@ -1,6 +1,7 @@
 import type { Attributes, DroppedEvent, RumEvent } from '../wire'
 import type { Config, Consent } from './config'
 import { cleanAttributes } from './lib/cleanAttributes'
+import { copyOwn } from './lib/copyOwn'
 import type { DropCounter } from './lib/createDrops'
 import type { LastAction } from './lib/createLastAction'
 import { guard } from './lib/guard'
@@ -104,10 +105,9 @@ export function createAssemble(config: Config, sources: Sources, out: (events: R
     event.viewId ||= view
     event.url ||= url
     event.userId = userId
-    // A copy as they are now (the page may change the object it passed), over `setAttributes`'s.
-    const own = event.attributes as unknown
-    if (own != null && typeof own !== 'object') warn('attributes must be an object:', own)
-    event.attributes = own && typeof own === 'object' ? { ...globals, ...own } : globals
+    // A copy as they are now (the page may change the object it passed), over `setAttributes`'s;
+    // the event is kept without them when they cannot be read (a getter that throws).
+    event.attributes = { ...globals, ...copyOwn(event.attributes) }
   }
 
   // Finishes an event on its way out; undefined when it is left out.

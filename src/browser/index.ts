@@ -2,6 +2,7 @@ import type { ActionEvent, Attributes } from '../wire'
 import { readConfig, type Consent, type RumOptions } from './config'
 import { nameOf, type ActionName } from './capture/nameOf'
 import { errorEvent } from './capture/errorEvent'
+import { copyOwn } from './lib/copyOwn'
 import { guard } from './lib/guard'
 import { isUrl } from './lib/isUrl'
 import { at, now } from './lib/now'
@@ -100,8 +101,9 @@ export function startAction(name: string, attributes?: Attributes): ActionHandle
     api<(error: unknown, more?: Attributes) => void>((rum, error, more) => {
       if (ended) return warn('action ended twice: ignored')
       ended = true
-      const merged = { ...(typeof attributes === 'object' ? attributes : undefined), ...(typeof more === 'object' ? more : undefined) }
-      action(rum, name, merged, Math.max(0, now() - start), ok, start, ok ? undefined : error === undefined ? undefined : describeError(error))
+      // The start and end attributes merged; either may be unreadable (a getter that throws):
+      // the action is kept without it.
+      action(rum, name, { ...copyOwn(attributes), ...copyOwn(more) }, Math.max(0, now() - start), ok, start, ok ? undefined : error === undefined ? undefined : describeError(error))
     })
   const end = finish(true)
   const fail = finish(false)
