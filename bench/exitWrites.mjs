@@ -10,9 +10,10 @@
 //   oneRelaxed, twoRelaxed   as one and two, with { durability: 'relaxed' }
 //
 // The page then leaves (HOW, comma-separated): `link` follows a link to another origin (another
-// port of 127.0.0.1), `close` closes the tab. A page of the first origin then counts what the
+// port of 127.0.0.1), `reload` reloads it, `close` closes the tab. A page of the first origin then counts what the
 // database holds ("a" the small transactions' records, "b" the big one's; 300 when it
-// survived, 0 when it was lost) and clears it. R rounds, every mode and way once a round, each in
+// survived, 0 when it was lost; 600 after a reload, whose page wrote again as it left for the
+// counting page) and clears it. R rounds, every mode and way once a round, each in
 // a fresh browser context.
 //
 //   R=20 MODES=plain,one HOW=link,close node bench/exitWrites.mjs
@@ -33,6 +34,8 @@ const WRITES = {
 const R = Number(process.env.R || 10)
 const MODES = (process.env.MODES || 'plain,one,two,twoBusy').split(',')
 const HOWS = (process.env.HOW || 'link,close').split(',')
+for (const name of MODES) if (!WRITES[name]) throw new Error(`MODES: no write named ${name} (${Object.keys(WRITES).join(', ')})`)
+for (const how of HOWS) if (!['link', 'reload', 'close'].includes(how)) throw new Error(`HOW: link, reload or close, not ${how}`)
 
 const open = `let db; const r = indexedDB.open('probe', 1); r.onupgradeneeded = () => r.result.createObjectStore('s')`
 const page = (mode, other) => `<!doctype html><title>loading</title><script>${open}
@@ -67,6 +70,7 @@ try {
         await tab.goto(`${origin}/${mode}`)
         await tab.waitForFunction(() => document.title === 'open')
         if (how === 'close') (await tab.close(), (tab = await context.newPage()))
+        else if (how === 'reload') await tab.reload()
         else await Promise.all([tab.waitForURL(`${other}/`), tab.click('#leave')])
         await tab.waitForTimeout(200)
         await tab.goto(`${origin}/count`)

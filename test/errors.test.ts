@@ -1,4 +1,5 @@
 // @vitest-environment happy-dom
+import { runInNewContext } from 'node:vm'
 import { describe, expect, it, vi } from 'vitest'
 import { startErrors } from '../src/browser/capture/errors'
 import { createDrops } from '../src/browser/lib/createDrops'
@@ -97,6 +98,17 @@ describe('consoleErrors (rumlet/console)', () => {
     ])
     stop()
     expect(console.error).toBe(logged)
+  })
+
+  it('takes an Error of another realm (a same-origin iframe\'s) for an Error: its type, message and stack', () => {
+    console.error = vi.fn()
+    const emit = vi.fn()
+    const { stop } = consoleErrors({ emit, config: {} as Config, skip: () => {} })
+    const theirs = runInNewContext('new TypeError("from the frame")') as Error
+    expect(theirs instanceof Error).toBe(false)
+    console.error('widget failed:', theirs)
+    stop()
+    expect(emit.mock.calls[0][0]).toMatchObject({ source: 'console', errorType: 'TypeError', message: 'widget failed: from the frame', stack: theirs.stack })
   })
 
   it('stops without unwrapping a wrapper added after it: that one goes on, and nothing more is recorded', () => {

@@ -7,6 +7,8 @@ import { QUIET, T0, beacons, databases, fetchMock, freshPage, idle, leftByEarlie
 
 // startRum is driven through the public API (index.ts), the way a page drives it.
 
+type Rum = Awaited<ReturnType<typeof loadRum>>
+
 beforeEach(freshPage)
 
 const types = () => sent().map((e) => e.type)
@@ -247,15 +249,22 @@ describe('a page that made a global read-only', () => {
 })
 
 describe('a page exit', () => {
-  it('writes what the page recorded in its own pagehide handler, past what the beacons carry, in IndexedDB transactions committed in the same task', async () => {
+  it.each([
+    ['', () => {}, () => {}],
+    // Past the session's 5 s between agreements: a flush or getSessionId would read it.
+    [', also when the handler calls getSessionId() and flush()', (rum: Rum) => rum.getSessionId(), (rum: Rum) => rum.flush()],
+  ])('writes what the page recorded in its own pagehide handler, past what the beacons carry, in IndexedDB transactions committed in the same task%s', async (_, first, last) => {
     const rum = await loadRum()
     rum.init(QUIET)
     rum.trackAction('before')
     // The page in use: IndexedDB open, the exit listener started (it starts in a task of its own).
     await rum.flush()
     vi.advanceTimersByTime(0)
+    vi.setSystemTime(T0 + 6000)
     addEventListener('pagehide', () => {
+      first(rum)
       for (let i = 0; i < 400; i++) rum.trackAction(`left_${i}`, { note: 'x'.repeat(150) })
+      last(rum)
     })
     const transactions = vi.spyOn(IDBDatabase.prototype, 'transaction')
     const commits = vi.spyOn(IDBTransaction.prototype, 'commit')
@@ -271,6 +280,8 @@ describe('a page exit', () => {
     expect(beaconed).toBeGreaterThan(100)
     expect(beaconed).toBeLessThan(400)
     await idle()
+    // The next page of the origin: a fresh instance on the same IndexedDB.
+    vi.resetModules()
     const next = await loadRum()
     next.init(QUIET)
     await next.flush()

@@ -228,9 +228,14 @@ export function createAssemble(config: Config, sources: Sources, out: (events: R
     /** Hands on everything recorded, in this task (the page is leaving). */
     _exit: () => run(Infinity, true),
 
-    /** Hands on everything recorded, once the session is known (`flush`). */
+    /**
+     * Hands on everything recorded, once the session is known (`flush`); in this task once the
+     * exit began (the page's own pagehide handler): reading the session then would be a
+     * transaction that the exit's write queues behind, and Chromium aborts both as the page
+     * unloads (bench/RESULTS.md, exit writes).
+     */
     _flush: async () => {
-      if (!held()) await session._ready(Date.now()), run(Infinity)
+      if (!held()) sources._left() ? run(Infinity, true) : (await session._ready(Date.now()), run(Infinity))
     },
 
     /** The drop counts changed: they leave with the next slice. */
@@ -257,10 +262,10 @@ export function createAssemble(config: Config, sources: Sources, out: (events: R
 
     /**
      * The session id; undefined while consent is not granted, and until the session is read (this
-     * call starts reading it).
+     * call starts reading it, unless the exit began: see `_flush`).
      */
     _sessionId(): string | undefined {
-      if (consent === 'granted') return session._ready(now()), session._peek(now())
+      if (consent === 'granted') return sources._left() || session._ready(now()), session._peek(now())
     },
   }
 }

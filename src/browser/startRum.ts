@@ -181,7 +181,9 @@ export function startRum(config: Config) {
     _flush: async (): Promise<void> => {
       errors._flush()
       await assemble._flush()
-      if (pipeline) await pipeline._sender._flush()
+      // Once the exit began, the beacons carry it: a send would read IndexedDB first, and the
+      // exit's write, queued behind that read, would be lost with it as the page unloads.
+      if (pipeline && !(exit && exit._left())) await pipeline._sender._flush()
     },
 
     /** Counts what was lost before the events could be recorded (calls before init, say). */

@@ -12,7 +12,8 @@ const escape = (name: string) => (typeof CSS === 'object' && CSS.escape ? CSS.es
  * The id and classes are read as attributes: a form's fields shadow its properties (with
  * `<input name="id">`, the everyday edit form, `form.id` is that input; HTML's
  * [LegacyOverrideBuiltIns]), and a page may replace `Array.from` (Prototype.js sets it to its
- * own `$A`, which ignores a map function).
+ * own `$A`, which ignores a map function). Classes are split at HTML's ASCII whitespace only (a
+ * no-break space belongs to the class name).
  */
 export function selectorOf(node: Node | null | undefined): string {
   let selector = ''
@@ -22,7 +23,7 @@ export function selectorOf(node: Node | null | undefined): string {
     const id = element.getAttribute('id')
     let part = name
     if (id) part += `#${escape(id)}`
-    else for (const token of (element.getAttribute('class') || '').split(/\s+/)) if (token) part += `.${escape(token)}`
+    else for (const token of (element.getAttribute('class') || '').split(/[ \t\n\f\r]+/)) if (token) part += `.${escape(token)}`
     if (selector && selector.length + part.length + 1 > MAX) break
     selector = selector ? `${part}>${selector}` : part.slice(0, MAX)
     if (id || name === 'html') break
