@@ -123,7 +123,8 @@ const valid = (kind: string, value: unknown): boolean =>
 
 /**
  * Checks the options of `init`. An unknown or invalid option gets one console warning that
- * names it and is left out; the rest is used. Without an endpoint there is no config.
+ * names it and is left out; the rest is used. Without an endpoint there is no config; the
+ * endpoint given comes back absolute, a relative one read against the page's address.
  */
 export function readConfig(options: unknown): Config | undefined {
   const config: Record<string, unknown> = {}
