@@ -173,10 +173,10 @@ export function createOutbox(buffer: Buffer, drops: DropCounter, written: (bytes
     /**
      * This tab's events for the beacons of page exit number `exit`, those not yet in IndexedDB
      * first, at most `_maxBytes`: each once per exit. Those not yet in IndexedDB are written at
-     * once, committed in this task, so that what the beacons cannot carry survives the page. Those already in IndexedDB are beaconed
-     * once, ever, and leave memory: they are safe there, and a later send of any tab delivers
-     * them if the beacon did not (a hidden tab would otherwise beacon, at every hide, what
-     * another tab delivered meanwhile).
+     * once, committed in this task, so that what the beacons cannot carry survives the page.
+     * Those already in IndexedDB are beaconed once, ever, and leave memory: they are safe there,
+     * and a later send of any tab delivers them if the beacon did not (a hidden tab would
+     * otherwise beacon, at every hide, what another tab delivered meanwhile).
      */
     _forExit(exit: number, maxBytes: number): Entry[] {
       // What the beacons cannot carry (past 48 KiB, or refused) is safe only in IndexedDB.
